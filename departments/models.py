@@ -1,0 +1,174 @@
+"""Organisations (departments and townships) and the home page of each one's tree."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from portal.models.base import BasePage
+
+from .credit_codes import validate_credit_code
+from .forms import OrganisationForm
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def for_page(self, page):
+        """The organisation whose home page is the nearest ancestor of ``page`` (one query)."""
+        steplen = page.steplen
+        paths = [page.path[:i] for i in range(steplen, len(page.path) + 1, steplen)]
+        return self.filter(home_page__path__in=paths).order_by("-home_page__depth").first()
+
+
+class Organisation(ClusterableModel):
+    """A department (部门), township (乡镇/街道) or the county government itself."""
+
+    class Kind(models.TextChoices):
+        COUNTY = "county", _("县政府")
+        DEPARTMENT = "department", _("部门")
+        TOWNSHIP = "township", _("乡镇（街道）")
+
+    name = models.CharField(_("机构名称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=30)
+    slug = models.SlugField(
+        _("英文标识"), max_length=40, unique=True, help_text=_("拼音缩写，仅限小写字母、数字和连字符，用于网址，例如 jyj。")
+    )
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
+    credit_code = models.CharField(
+        _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code],
+        help_text=_("18位，按 GB 32100 校验，用于生成索引号。"),
+    )
+    sort_order = models.PositiveIntegerField(_("显示顺序"), default=100, db_index=True)
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    fax = models.CharField(_("传真"), max_length=50, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    responsibilities = RichTextField(_("机构职能"), blank=True, features=["bold", "ol", "ul", "link"])
+    banner_colour = models.CharField(
+        _("主题色"), max_length=7, default="#b31b1b", help_text=_("子站横幅颜色，十六进制，例如 #1f5fa8。")
+    )
+    hostname = models.CharField(
+        _("独立域名"), max_length=255, blank=True, help_text=_("可选，例如 jyj.example.gov.cn；填写后该机构子站可通过此域名访问。")
+    )
+    active = models.BooleanField(_("启用"), default=True, help_text=_("停用后子站不再对外显示，内容保留。"))
+
+    # Set by provisioning; never edited by hand.
+    home_page = models.OneToOneField(
+        "wagtailcore.Page", verbose_name=_("子站首页"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="organisation_home",
+    )
+    editors_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    approvers_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+    base_form_class = OrganisationForm
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("credit_code")],
+            heading=_("基本信息"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email"), FieldPanel("office_hours")],
+            heading=_("联系方式"),
+        ),
+        FieldPanel("responsibilities"),
+        InlinePanel("leaders", heading=_("领导信息"), label=_("领导")),
+        MultiFieldPanel(
+            [FieldPanel("sort_order"), FieldPanel("banner_colour"), FieldPanel("hostname"), FieldPanel("active")],
+            heading=_("子站设置"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("机构")
+        verbose_name_plural = _("部门与乡镇")
+        ordering = ["kind", "sort_order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.credit_code = (self.credit_code or "").strip().upper()
+        self.hostname = (self.hostname or "").strip().lower()
+
+
+class Leader(Orderable):
+    """领导信息: shown on the organisation's home page."""
+
+    organisation = ParentalKey(Organisation, related_name="leaders", on_delete=models.CASCADE)
+    name = models.CharField(_("姓名"), max_length=30)
+    position = models.CharField(_("职务"), max_length=60)
+    duties = models.TextField(_("分工"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("duties")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("领导")
+
+    def __str__(self):
+        return f"{self.position} {self.name}"
+
+
+class OrganisationIndexPage(BasePage):
+    """部门 / 乡镇: the portal's directory of department or township sub-sites."""
+
+    kind = models.CharField(_("机构类型"), max_length=16, choices=Organisation.Kind.choices, default=Organisation.Kind.DEPARTMENT)
+    intro = models.TextField(_("说明"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("intro")]
+    parent_page_types = ["portal.PortalHomePage"]
+    subpage_types = ["departments.DepartmentHomePage"]
+    page_description = _("部门或乡镇子站的目录页。")
+
+    class Meta:
+        verbose_name = _("机构目录")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            Organisation.objects.active().filter(kind=self.kind, home_page__live=True).select_related("home_page")
+        )
+        return context
+
+
+class DepartmentHomePage(BasePage):
+    """A department's or township's sub-site home: its columns, contacts and responsibilities."""
+
+    intro = models.TextField(_("简介"), blank=True)
+    items_per_column = models.PositiveSmallIntegerField(_("每个栏目显示条数"), default=6)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("items_per_column")]
+    parent_page_types = ["departments.OrganisationIndexPage"]
+    subpage_types = ["portal.ColumnPage"]
+    page_description = _("部门或乡镇子站首页，由机构开通时自动创建。")
+
+    class Meta:
+        verbose_name = _("部门/乡镇首页")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import aggregation
+
+        context = super().get_context(request, *args, **kwargs)
+        context["column_blocks"] = aggregation.columns_with_latest(self, self.items_per_column)
+        context["leaders"] = list(self.organisation.leaders.all()) if self.organisation else []
+        return context
+

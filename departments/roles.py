@@ -1,0 +1,40 @@
+"""Admin roles that exist in every installation, independent of any one organisation."""
+
+from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
+
+INFORMATION_OFFICE_GROUP = "县政务公开办"
+
+INFORMATION_OFFICE_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("departments", "add_organisation"),
+    ("departments", "change_organisation"),
+    ("departments", "view_organisation"),
+    ("disclosure", "view_catalogueentry"),
+    ("disclosure", "add_topic"),
+    ("disclosure", "change_topic"),
+    ("disclosure", "view_topic"),
+]
+
+
+def permissions(pairs):
+    found = []
+    for app_label, codename in pairs:
+        found.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def ensure_information_office_group():
+    """The county information office (信息办 / 政务公开办): manages organisations, audits every site."""
+    group, _created = Group.objects.get_or_create(name=INFORMATION_OFFICE_GROUP)
+    group.permissions.add(*permissions(INFORMATION_OFFICE_PERMISSIONS))
+    return group
+
+
+def is_information_office(user):
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name=INFORMATION_OFFICE_GROUP).exists()
+    )
+
+
+DESCRIPTION = _("县政务公开办：管理部门与乡镇、审核门户内容、检查各站点更新情况。")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class DisclosureConfig(AppConfig):
+    name = "disclosure"
+    verbose_name = "政府信息公开"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

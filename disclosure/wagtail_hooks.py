@@ -1,0 +1,11 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .viewsets import CatalogueEntryViewSet, TopicViewSet
+
+register_snippet(TopicViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_catalogue_viewset():
+    return CatalogueEntryViewSet("catalogue")

@@ -1,0 +1,18 @@
+from .base import BasePage, DisclosedPage
+from .columns import ColumnPage
+from .content import ArticlePage, PolicyDocumentPage, PolicyInterpretationPage
+from .guides import ServiceGuidePage
+from .home import PortalHomePage
+from .site_settings import SiteIdentity
+
+__all__ = [
+    "ArticlePage",
+    "BasePage",
+    "ColumnPage",
+    "DisclosedPage",
+    "PolicyDocumentPage",
+    "PolicyInterpretationPage",
+    "PortalHomePage",
+    "ServiceGuidePage",
+    "SiteIdentity",
+]

@@ -1,0 +1,169 @@
+"""What every page shares: listing summary, breadcrumbs, meta tags and the disclosure hook."""
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import camelcase_to_underscore
+from wagtail.models import Page
+
+from disclosure.taxonomy import Genre, Validity
+from portal.column_kinds import META_COLUMN_TYPE
+
+
+class BasePage(Page):
+    """Abstract base of every page type in every tree."""
+
+    is_disclosed = False  # pages that carry a catalogue entry set this to True
+    show_in_menus_default = True
+
+    class Meta:
+        abstract = True
+
+    @transaction.atomic
+    def publish(self, *args, **kwargs):
+        """Publishing and registering the catalogue entry happen in one transaction."""
+        return super().publish(*args, **kwargs)
+
+    @transaction.atomic
+    def unpublish(self, *args, **kwargs):
+        return super().unpublish(*args, **kwargs)
+
+    def get_template(self, request, *args, **kwargs):
+        """Templates live in templates/pages/<app>/<model>.html."""
+        return f"pages/{self._meta.app_label}/{camelcase_to_underscore(type(self).__name__)}.html"
+
+    @cached_property
+    def organisation(self):
+        """The organisation whose tree holds this page (the county for the portal's own pages)."""
+        from departments.models import Organisation
+
+        return Organisation.objects.for_page(self)
+
+    @cached_property
+    def column(self):
+        """The nearest ColumnPage above this page, or None."""
+        from portal.models.columns import ColumnPage
+
+        return ColumnPage.objects.filter(path__in=self.ancestor_paths).order_by("-depth").first()
+
+    @property
+    def ancestor_paths(self):
+        steplen = self.steplen
+        return [self.path[:i] for i in range(steplen, len(self.path) + 1, steplen)]
+
+    def get_breadcrumbs(self):
+        """Ancestors below the tree root, for 当前位置."""
+        return list(Page.objects.filter(path__in=self.ancestor_paths[1:-1], depth__gt=1).order_by("depth").specific())
+
+    def meta_tags(self, request=None):
+        """Government-website meta tags (政府网站发展指引) beyond the site-wide ones."""
+        column = self.column
+        tags = {}
+        if column is not None:
+            tags["ColumnName"] = column.title
+            tags["ColumnType"] = META_COLUMN_TYPE.get(column.kind, "工作动态")
+            if column.description:
+                tags["ColumnDescription"] = column.description
+        return tags
+
+
+class DisclosedPage(BasePage):
+    """A content page that is disclosed: it gets a catalogue entry and the metadata block."""
+
+    is_disclosed = True
+    default_genre = Genre.OTHER
+    genre_editable = True
+
+    summary = models.TextField(_("摘要"), blank=True, help_text=_("列表和搜索结果中显示的简介，不填则自动截取正文。"))
+    display_date = models.DateTimeField(
+        _("发布日期"),
+        default=timezone.now,
+        help_text=_("向公众显示的发布日期。系统另行记录实际发布时间，两者相差超过一天会被审计列为可疑日期。"),
+    )
+    topic = models.ForeignKey(
+        "disclosure.Topic",
+        verbose_name=_("主题分类"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    genre = models.CharField(_("体裁"), max_length=32, choices=Genre.choices, blank=True)
+    keywords = models.CharField(_("主题词"), max_length=255, blank=True, help_text=_("多个主题词用空格分隔。"))
+
+    disclosure_panels = [
+        MultiFieldPanel(
+            [FieldPanel("display_date"), FieldPanel("topic"), FieldPanel("genre"), FieldPanel("keywords")],
+            heading=_("公开目录信息"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_genre(self):
+        return self.genre or self.default_genre
+
+    def body_text(self):
+        """Plain text of the body, for the catalogue and search."""
+        body = getattr(self, "body", None)
+        if body is None:
+            return ""
+        return stream_text(body)
+
+    def get_summary(self, length=120):
+        if self.summary:
+            return self.summary
+        text = self.body_text()
+        return text[:length] + ("…" if len(text) > length else "")
+
+    def catalogue_metadata(self):
+        """What this page contributes to its catalogue entry (the catalogue reads nothing else)."""
+        return {
+            "title": self.title,
+            "summary": self.get_summary(),
+            "body_text": self.body_text(),
+            "genre": self.get_genre(),
+            "topic_id": self.topic_id,
+            "document_number": getattr(self, "document_number", ""),
+            "written_date": getattr(self, "written_date", None),
+            "display_date": self.display_date,
+            "validity": getattr(self, "validity", Validity.VALID),
+            "keywords": self.keywords,
+        }
+
+    def meta_tags(self, request=None):
+        tags = super().meta_tags(request)
+        tags["ArticleTitle"] = self.title
+        tags["PubDate"] = timezone.localtime(self.display_date).strftime("%Y-%m-%d %H:%M")
+        tags["ContentSource"] = getattr(self, "source", "") or (self.organisation.name if self.organisation else "")
+        if self.keywords:
+            tags["Keywords"] = self.keywords
+        tags["Description"] = self.get_summary(80)
+        if getattr(self, "author", ""):
+            tags["Author"] = self.author
+        return tags
+
+
+def stream_text(stream_value):
+    """Flatten a StreamField value to plain text, block by block."""
+    parts = []
+    for block in stream_value:
+        value = block.value
+        if hasattr(value, "source"):  # RichText
+            parts.append(strip_tags(value.source))
+        elif isinstance(value, str):
+            parts.append(strip_tags(value))
+        elif hasattr(value, "get"):  # StructValue
+            for item in value.values():
+                if hasattr(item, "source"):
+                    parts.append(strip_tags(item.source))
+                elif isinstance(item, str):
+                    parts.append(item)
+        elif block.block_type == "table" and isinstance(value, dict):
+            for row in value.get("data", []) or []:
+                parts.extend(str(cell) for cell in row if cell)
+    return " ".join(" ".join(parts).split())

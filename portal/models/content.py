@@ -1,0 +1,119 @@
+"""Articles, policy documents and their interpretations: the disclosed content of every tree."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from disclosure.taxonomy import Genre, Validity
+from portal.blocks import AttachmentListBlock, BodyBlock
+from portal.column_kinds import ColumnKind
+
+from .base import DisclosedPage
+
+COLUMN_PARENTS = ["portal.ColumnPage"]
+
+
+class ArticlePage(DisclosedPage):
+    """News or notice (新闻 / 通知公告)."""
+
+    source = models.CharField(_("来源"), max_length=100, blank=True, help_text=_("不填则显示发布机构。"))
+    author = models.CharField(_("作者"), max_length=100, blank=True)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("封面图"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("正文"))
+
+    content_panels = [
+        *DisclosedPage.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("source"), FieldPanel("author"), FieldPanel("cover_image")], heading=_("来源与配图")),
+        FieldPanel("body"),
+        *DisclosedPage.disclosure_panels,
+    ]
+    parent_page_types = COLUMN_PARENTS
+    subpage_types = []
+    page_description = _("新闻、通知公告等一般信息。")
+
+    class Meta:
+        verbose_name = _("文章")
+        verbose_name_plural = _("文章")
+
+    def get_genre(self):
+        if self.genre:
+            return self.genre
+        column = self.column
+        return Genre.NOTICE if column is not None and column.kind == ColumnKind.NOTICES else Genre.NEWS
+
+
+class PolicyDocumentPage(DisclosedPage):
+    """政策文件: a formal document with 文号, 成文日期 and 有效性."""
+
+    default_genre = Genre.NOTICE
+
+    document_number = models.CharField(_("文号"), max_length=100, blank=True, help_text=_("例如：示政发〔2025〕12号"))
+    written_date = models.DateField(_("成文日期"), null=True, blank=True)
+    issuing_body = models.CharField(_("发布机构"), max_length=200, blank=True, help_text=_("不填则为本站所属机构。"))
+    validity = models.CharField(_("有效性"), max_length=16, choices=Validity.choices, default=Validity.VALID)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"))
+    attachments = StreamField(AttachmentListBlock(), verbose_name=_("附件"), blank=True)
+
+    content_panels = [
+        *DisclosedPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("document_number"), FieldPanel("written_date"), FieldPanel("issuing_body"), FieldPanel("validity")],
+            heading=_("文件信息"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+        *DisclosedPage.disclosure_panels,
+    ]
+    parent_page_types = COLUMN_PARENTS
+    subpage_types = []
+    page_description = _("政策文件：带文号、成文日期和有效性的正式文件。")
+
+    class Meta:
+        verbose_name = _("政策文件")
+        verbose_name_plural = _("政策文件")
+
+    def interpretations(self):
+        return PolicyInterpretationPage.objects.live().public().filter(policy=self).order_by("-display_date")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["interpretations"] = self.interpretations()
+        return context
+
+
+class PolicyInterpretationPage(DisclosedPage):
+    """政策解读: explains one policy document and is shown on it."""
+
+    default_genre = Genre.INTERPRETATION
+
+    policy = models.ForeignKey(
+        PolicyDocumentPage,
+        verbose_name=_("解读的文件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField(_("来源"), max_length=100, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("正文"))
+
+    content_panels = [
+        *DisclosedPage.content_panels,
+        FieldPanel("policy"),
+        FieldPanel("source"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *DisclosedPage.disclosure_panels,
+    ]
+    parent_page_types = COLUMN_PARENTS
+    subpage_types = []
+    page_description = _("政策解读：对某一政策文件的解读，会显示在该文件页面上。")
+
+    class Meta:
+        verbose_name = _("政策解读")
+        verbose_name_plural = _("政策解读")

@@ -1,0 +1,58 @@
+"""The county portal's home page: aggregates every tree through the catalogue."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+
+from portal.column_kinds import ColumnKind
+
+from .base import BasePage
+
+
+class ServiceLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("名称"), max_length=20)
+    page = blocks.PageChooserBlock(label=_("链接页面"), required=False)
+    url = blocks.URLBlock(label=_("外部链接"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("服务入口")
+        template = "components/streamfield/service_link.html"
+
+
+class PortalHomePage(BasePage):
+    intro = models.TextField(_("县情简介"), blank=True)
+    service_links = StreamField(
+        [("link", ServiceLinkBlock())], verbose_name=_("办事服务入口"), blank=True, max_num=12
+    )
+    items_per_block = models.PositiveSmallIntegerField(_("每个版块条数"), default=8)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("service_links")]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("items_per_block")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.ColumnPage", "departments.OrganisationIndexPage"]
+    page_description = _("县政府门户网站首页，汇集全县各部门和乡镇的信息。")
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("门户首页")
+        verbose_name_plural = _("门户首页")
+
+    def get_context(self, request, *args, **kwargs):
+        from departments import aggregation
+
+        context = super().get_context(request, *args, **kwargs)
+        limit = self.items_per_block
+        organisation = self.organisation
+        context["headlines"] = aggregation.latest_for_organisation(organisation, [ColumnKind.HEADLINES, ColumnKind.NEWS], limit)
+        context["notices"] = aggregation.latest_for_organisation(organisation, [ColumnKind.NOTICES], limit)
+        context["policies"] = aggregation.latest_for_organisation(organisation, [ColumnKind.POLICIES], limit)
+        context["department_news"] = aggregation.latest_by_kind_of_organisation("department", limit)
+        context["township_news"] = aggregation.latest_by_kind_of_organisation("township", limit)
+        context["guides"] = aggregation.latest_guides(limit)
+        context["departments"], context["townships"] = aggregation.organisation_directory()
+        context["columns"] = self.get_children().live().in_menu().specific()
+        return context

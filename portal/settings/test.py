@@ -1,0 +1,18 @@
+"""Fast, isolated test settings."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+SEARCH_INDEX_PATH = tempfile.mkdtemp(prefix="portal-test-whoosh-")
+HAYSTACK_CONNECTIONS["default"]["PATH"] = SEARCH_INDEX_PATH  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+ALLOWED_HOSTS = ["*"]
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,42 @@
+import shutil
+
+import pytest
+
+
+@pytest.fixture
+def county(db):
+    from tests.factories import county
+
+    return county()
+
+
+@pytest.fixture
+def department(county):
+    from tests.factories import make_organisation
+
+    return make_organisation("示例县教育局", "jyj", short_name="教育局")
+
+
+@pytest.fixture
+def township(county):
+    from departments.models import Organisation
+    from tests.factories import make_organisation
+
+    return make_organisation("城关镇人民政府", "cgz", Organisation.Kind.TOWNSHIP, short_name="城关镇")
+
+
+def chromium_path():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests are skipped by name when no Chromium is installed."""
+    if chromium_path():
+        return
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=f"{item.nodeid}: no Chromium installed"))
