@@ -10,6 +10,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.health, name="health"),
+    # Each app's public URLs; the Wagtail page tree catches everything else (last).
+    path("", include("disclosure.urls")),
+    path("", include("disclosure.search.urls")),
+    path("disclosure/apply/", include("disclosure.applications.urls")),
+    path("interaction/", include("interaction.urls")),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "portal",
     "departments",
     "disclosure",
+    "audit",
+    "interaction",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.column_kinds import ColumnKind
 
-from .taxonomy import DisclosureMode, Genre, Validity
+from ..taxonomy import DisclosureMode, Genre, Validity
 
 
 class Topic(models.Model):
