@@ -1,0 +1,29 @@
+"""Who may manage this app's records in the admin: the county information office (and superusers)."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from departments.roles import INFORMATION_OFFICE_GROUP, is_information_office
+
+
+class InformationOfficePermissionPolicy(ModelPermissionPolicy):
+    """Model permissions as usual, plus every permission for members of 县政务公开办."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_authenticated:
+            return False
+        return is_information_office(user) or super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        users = super().users_with_any_permission(actions)
+        office = get_user_model().objects.filter(Q(is_active=True) & Q(groups__name=INFORMATION_OFFICE_GROUP))
+        return (users | office).distinct()
+
+
+def register_permission_policies():
+    from .models import CalendarDay, CalendarYear
+
+    for model in (CalendarDay, CalendarYear):
+        register_permission_policy(model, InformationOfficePermissionPolicy(model))

@@ -1,0 +1,32 @@
+"""Admin viewsets: the working-day calendar for the information office (mailbox views live in letter_admin)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CalendarDay, CalendarYear
+
+
+class CalendarDayViewSet(SnippetViewSet):
+    model = CalendarDay
+    icon = "date"
+    menu_label = _("节假日与调休")
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    search_backend_name = None
+    list_per_page = 60
+
+
+class CalendarYearViewSet(SnippetViewSet):
+    model = CalendarYear
+    icon = "calendar-alt"
+    menu_label = _("年度节假日安排")
+    list_display = ["year", "complete", "source", "updated_at"]
+
+
+class WorkingDayCalendarGroup(ViewSetGroup):
+    menu_label = _("工作日历")
+    menu_icon = "date"
+    menu_order = 260
+    items = (CalendarYearViewSet, CalendarDayViewSet)
