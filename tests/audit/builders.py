@@ -1,0 +1,24 @@
+"""Builders for audit tests: publish real pages at chosen moments, so the catalogue records them as the system would."""
+
+import time_machine
+
+from disclosure.registration import withdraw_page
+from tests.factories import article, column
+
+
+def published_at(moment, organisation, kind, title="全县召开安全生产工作会议", display_date=None):
+    """Publish an article in ``organisation``'s column of ``kind`` with the clock at ``moment``."""
+    with time_machine.travel(moment, tick=False):
+        fields = {"display_date": display_date} if display_date is not None else {}
+        return article(column(organisation, kind), title=title, **fields)
+
+
+def withdrawn_at(moment, page):
+    with time_machine.travel(moment, tick=False):
+        page.unpublish()
+    return page
+
+
+def withdraw_directly(moment, page):
+    with time_machine.travel(moment, tick=False):
+        withdraw_page(page.pk, "test")
