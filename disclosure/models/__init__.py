@@ -1,5 +1,9 @@
 """Models of the disclosure app, one module per room: the catalogue, search, applications, reports."""
 
+from .applications import (  # noqa: F401  (applications for disclosure)
+    Application, ApplicationEvent, ApplicationNotification, ApplicationSerial, PersonalDataView, ThirdPartyConsultation,
+)
 from .catalogue import CatalogueEntry, IndexSerial, Topic
+from .reports import YearlyReport, YearlyReportPage  # noqa: F401  (yearly report)
 
 __all__ = ["CatalogueEntry", "IndexSerial", "Topic"]

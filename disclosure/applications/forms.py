@@ -1,0 +1,154 @@
+"""The public application form (条例第二十九条) with every check a citizen needs explained."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from departments.credit_codes import validate_credit_code
+from disclosure.id_numbers import normalise, validate_id_number
+from disclosure.models.applications import Application
+from interaction.antispam import CaptchaMixin, FormTokenMixin
+
+from .choices import ApplicantType, IdType
+
+CITIZEN_REQUIRED = {"id_type": _("请选择证件类型。"), "id_number": _("请填写证件号码。")}
+ORGANISATION_REQUIRED = {
+    "credit_code": _("请填写统一社会信用代码。"),
+    "legal_representative": _("请填写法定代表人或负责人。"),
+    "contact_person": _("请填写联系人。"),
+    "organisation_category": _("请选择组织类别。"),
+}
+APPLICANT_FIELDS = [
+    "applicant_type", "name", "id_type", "id_number", "credit_code", "legal_representative", "contact_person",
+    "organisation_category",
+]
+CONTACT_FIELDS = ["phone", "email", "address", "postcode"]
+INFORMATION_FIELDS = [
+    "information_name", "information_document_number", "information_description", "purpose",
+    "provision_form", "delivery_method",
+]
+
+
+def too_long(limit):
+    return _("内容过长：最多%(limit)d个字。") % {"limit": limit}
+
+
+class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
+    """Fields for both applicant types; ``clean`` asks only for what the chosen type needs."""
+
+    class Meta:
+        model = Application
+        fields = [*APPLICANT_FIELDS, *CONTACT_FIELDS, *INFORMATION_FIELDS]
+        widgets = {
+            "applicant_type": forms.RadioSelect,
+            "provision_form": forms.RadioSelect,
+            "delivery_method": forms.RadioSelect,
+            "information_description": forms.Textarea(attrs={"rows": 4}),
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {"name": _("申请人姓名或名称"), "information_document_number": _("文号（如知道）")}
+        help_texts = {
+            "name": _("公民填写姓名；法人或其他组织填写全称。"),
+            "information_description": _("请尽量写明信息的名称、文号、制作时间或其他能够确定该信息的特征。"),
+            "purpose": _("选填。"),
+            "organisation_category": _("法人或其他组织填写。"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and field.max_length:
+                field.error_messages["max_length"] = too_long(field.max_length)
+                field.widget.attrs.setdefault("maxlength", field.max_length)
+        for name in ("id_type", "organisation_category"):
+            self.fields[name].choices = [("", _("请选择"))] + list(self.fields[name].choices)[1:]
+        self.fields["phone"].error_messages["required"] = _("请填写联系电话。")
+        self.fields["address"].error_messages["required"] = _("请填写通信地址。")
+        self.fields["name"].error_messages["required"] = _("请填写申请人姓名或名称。")
+        self.fields["information_name"].error_messages["required"] = _("请填写所需政府信息的名称。")
+        self.fields["email"].error_messages["invalid"] = _("请填写有效的电子邮箱地址，例如 name@example.com。")
+        for name in ("applicant_type", "provision_form", "delivery_method"):
+            self.fields[name].error_messages["required"] = _("请选择一项。")
+
+    def clean_phone(self):
+        phone = "".join(self.cleaned_data["phone"].split())
+        digits = phone.replace("-", "").lstrip("+")
+        if not digits.isdigit() or not 7 <= len(digits) <= 15:
+            raise ValidationError(_("请填写有效的电话号码（手机号码或带区号的固定电话）。"))
+        return phone
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data.get("postcode", "").strip()
+        if postcode and (len(postcode) != 6 or not postcode.isdigit()):
+            raise ValidationError(_("邮政编码应为6位数字。"))
+        return postcode
+
+    def clean(self):
+        cleaned = super().clean()
+        applicant_type = cleaned.get("applicant_type")
+        if applicant_type == ApplicantType.CITIZEN:
+            self._require(cleaned, CITIZEN_REQUIRED)
+            self._clean_id_number(cleaned)
+            for name in ("credit_code", "legal_representative", "contact_person", "organisation_category"):
+                cleaned[name] = ""
+        elif applicant_type == ApplicantType.ORGANISATION:
+            self._require(cleaned, ORGANISATION_REQUIRED)
+            code = (cleaned.get("credit_code") or "").strip().upper()
+            if code:
+                try:
+                    validate_credit_code(code)
+                except ValidationError as error:
+                    self.add_error("credit_code", error)
+                cleaned["credit_code"] = code
+            cleaned["id_type"] = ""
+            cleaned["id_number"] = ""
+        if cleaned.get("delivery_method") == "email" and not cleaned.get("email"):
+            self.add_error("email", _("选择通过电子邮件获取的，请填写电子邮箱。"))
+        if cleaned.get("delivery_method") == "mail" and not cleaned.get("postcode") and "postcode" not in self.errors:
+            self.add_error("postcode", _("选择邮寄的，请填写邮政编码。"))
+        return cleaned
+
+    def _require(self, cleaned, messages):
+        for name, message in messages.items():
+            if not (cleaned.get(name) or "").strip() and name not in self.errors:
+                self.add_error(name, message)
+
+    def _clean_id_number(self, cleaned):
+        number = normalise(cleaned.get("id_number", ""))
+        if not number or "id_number" in self.errors:
+            return
+        if cleaned.get("id_type") == IdType.RESIDENT_ID:
+            try:
+                validate_id_number(number)
+            except ValidationError as error:
+                self.add_error("id_number", error)
+                return
+        elif len(number) < 4:
+            self.add_error("id_number", _("证件号码过短，请核对。"))
+            return
+        cleaned["id_number"] = number
+
+    def application_data(self):
+        """The model fields to store (the form token and CAPTCHA are not part of the record)."""
+        return {name: self.cleaned_data.get(name, "") for name in self._meta.fields}
+
+
+class StatusLookupForm(forms.Form):
+    tracking_number = forms.CharField(
+        label=_("申请编号"), max_length=40,
+        error_messages={"required": _("请填写申请编号。"), "max_length": too_long(40)},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "YSQ-2026-000123-XXXXXX"}),
+    )
+    identity_last4 = forms.CharField(
+        label=_("证件号码后4位"), min_length=4, max_length=4,
+        help_text=_("公民填写身份证件号码后4位，法人或其他组织填写统一社会信用代码后4位。"),
+        error_messages={"required": _("请填写证件号码后4位。"), "min_length": _("请填写4位。"),
+                        "max_length": _("请填写4位。")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "size": 6}),
+    )
+
+    def clean_tracking_number(self):
+        return "".join(self.cleaned_data["tracking_number"].split()).upper()
+
+    def clean_identity_last4(self):
+        return self.cleaned_data["identity_last4"].strip().upper()

@@ -1,0 +1,94 @@
+"""Public pages of applications for disclosure: the form, the receipt and the status lookup."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from departments.models import Organisation
+from interaction.antispam import rate_limited, rate_limited_response, record_attempt
+
+from . import deadlines
+from .forms import ApplicationForm, StatusLookupForm
+from .lookup import find_application
+from .submission import submit
+
+RECEIPT_SESSION_KEY = "disclosure_application_receipt"
+
+
+def organisation_list(request):
+    organisations = Organisation.objects.active().order_by("kind", "sort_order", "pk")
+    return render(request, "disclosure/applications/organisation_list.html", {"organisations": organisations})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def apply(request, org_slug):
+    """The application form of one organisation; the record is stored before anything else."""
+    organisation = get_object_or_404(Organisation.objects.active(), slug=org_slug)
+    if request.method == "POST":
+        if rate_limited(request, "application"):
+            return rate_limited_response(request, "application")
+        record_attempt(request, "application")
+        form = ApplicationForm(request.POST, request=request)
+        if form.is_valid():
+            application, _created = submit(organisation, form.application_data(), form.cleaned_data["form_token"])
+            request.session[RECEIPT_SESSION_KEY] = application.pk
+            return redirect("disclosure_applications:receipt", org_slug=organisation.slug)
+        status = 400
+    else:
+        form = ApplicationForm(request=request)
+        status = 200
+    return render(request, "disclosure/applications/apply.html", {"organisation": organisation, "form": form},
+                  status=status)
+
+
+@never_cache
+def receipt(request, org_slug):
+    """The tracking number on screen, once, after a successful submission (post/redirect/get)."""
+    from disclosure.models.applications import Application
+
+    application_id = request.session.get(RECEIPT_SESSION_KEY)
+    application = Application.objects.filter(pk=application_id, organisation__slug=org_slug).first()
+    if application is None:
+        return redirect("disclosure_applications:apply", org_slug=org_slug)
+    return render(request, "disclosure/applications/receipt.html",
+                  {"application": application, "organisation": application.organisation})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status(request):
+    """Status and due date for a tracking number plus the last 4 characters of the ID number."""
+    context = {}
+    http_status = 200
+    if request.method == "POST":
+        if rate_limited(request, "lookup"):
+            return rate_limited_response(request, "lookup")
+        record_attempt(request, "lookup")
+        form = StatusLookupForm(request.POST)
+        if form.is_valid():
+            application = find_application(form.cleaned_data["tracking_number"], form.cleaned_data["identity_last4"])
+            if application is None:
+                form.add_error(None, _("未找到与申请编号和证件号码后4位相符的申请，请核对后重试。"))
+                http_status = 404
+            else:
+                context.update(public_status(application))
+        else:
+            http_status = 400
+    else:
+        form = StatusLookupForm()
+    context["form"] = form
+    return render(request, "disclosure/applications/status.html", context, status=http_status)
+
+
+def public_status(application):
+    """What an applicant may see: no personal data beyond what they typed, nothing internal."""
+    clock = deadlines.Clock.of(application)
+    due = None if application.answered_on else deadlines.answer_due(clock, timezone.localdate())
+    return {
+        "application": application,
+        "due_date": due,
+        "due_missing_reason": None if due or application.answered_on else deadlines.explain_missing_due(clock),
+    }

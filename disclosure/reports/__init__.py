@@ -1,0 +1,1 @@
+"""The yearly disclosure report: table computations, catalogue figures, publishing and XLSX export."""
