@@ -46,18 +46,21 @@ def is_disclosed(page):
     return bool(getattr(page, "is_disclosed", False))
 
 
-def entry_fields(page):
-    """Everything an entry copies from its page and its place in the tree."""
+def placement_fields(page):
+    """Where the page sits: URL, site and column. These change on moves and slug changes above the page."""
     column = page.column
-    site = page.get_site()
     return {
-        **page.catalogue_metadata(),
         "url": page.get_full_url() or "",
-        "site": site,
+        "site": page.get_site(),
         "column": column,
         "column_title": column.title if column else "",
         "column_kind": column.kind if column else "",
     }
+
+
+def entry_fields(page):
+    """Everything an entry copies from its page and its place in the tree."""
+    return {**page.catalogue_metadata(), **placement_fields(page)}
 
 
 @transaction.atomic
@@ -88,6 +91,7 @@ def register_page(page):
     entry.page = page
     entry.organisation = organisation
     entry.last_updated_at = now
+    entry.changed_at = now
     entry.status = CatalogueEntry.Status.LIVE
     entry.withdrawn_at = None
     entry.withdrawal_reason = ""
@@ -97,27 +101,52 @@ def register_page(page):
 
 def withdraw_page(page_id, reason):
     """Withdraw the live entry of a page: kept, dated and explained, out of public listings."""
+    now = recording_time()
     return CatalogueEntry.objects.filter(page_key=page_id, status=CatalogueEntry.Status.LIVE).update(
-        status=CatalogueEntry.Status.WITHDRAWN, withdrawn_at=recording_time(), withdrawal_reason=str(reason)
+        status=CatalogueEntry.Status.WITHDRAWN, withdrawn_at=now, withdrawal_reason=str(reason), changed_at=now
     )
 
 
+RELATED_FIELDS = ("site", "column", "organisation")
+
+
+def differs(entry, fields):
+    """Whether ``entry`` would change if ``fields`` were written to it (related objects compared by key)."""
+    for name, value in fields.items():
+        if name in RELATED_FIELDS:
+            if getattr(entry, f"{name}_id") != (value.pk if value is not None else None):
+                return True
+        elif getattr(entry, name) != value:
+            return True
+    return False
+
+
 def refresh_subtree(page):
-    """After a move or a slug change above them, re-read URL, site, column and organisation of entries below ``page``."""
+    """After a move or a slug change above them, re-read URL, site, column and organisation of entries below ``page``.
+
+    Index numbers are never touched: an entry keeps the number its first publication gave it.
+    """
     from wagtail.models import Page
 
-    pages = Page.objects.descendant_of(page, inclusive=True).live().filter(catalogue_entry__isnull=False).specific()
+    entries = {
+        entry.page_key: entry
+        for entry in CatalogueEntry.objects.filter(
+            page__path__startswith=page.path, page__live=True, status=CatalogueEntry.Status.LIVE
+        )
+    }
+    if not entries:
+        return 0
     changed = 0
-    for descendant in pages:
+    now = recording_time()
+    for descendant in Page.objects.filter(pk__in=entries).defer_streamfields().specific():
         if not is_disclosed(descendant):
             continue
-        entry = descendant.catalogue_entry
+        entry = entries[descendant.pk]
+        updates = placement_fields(descendant)
         organisation = descendant.organisation
-        fields = entry_fields(descendant)
-        updates = {name: fields[name] for name in ("url", "site", "column", "column_title", "column_kind")}
         if organisation is not None:
             updates["organisation"] = organisation
-        if any(getattr(entry, name) != value for name, value in updates.items()):
-            CatalogueEntry.objects.filter(pk=entry.pk).update(**updates)
+        if differs(entry, updates):
+            CatalogueEntry.objects.filter(pk=entry.pk).update(**updates, changed_at=now)
             changed += 1
     return changed

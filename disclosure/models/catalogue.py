@@ -5,6 +5,7 @@ across sites (search, feeds, exports, audit, reports) reads entries, never the p
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.column_kinds import ColumnKind
@@ -88,6 +89,8 @@ class CatalogueEntry(models.Model):
     document_number = models.CharField(_("文号"), max_length=100, blank=True, db_index=True)
     written_date = models.DateField(_("成文日期"), null=True, blank=True)
     display_date = models.DateTimeField(_("发布日期"), help_text=_("向公众显示的发布日期。"))
+    # The local-time year of display_date, stored so that browsing by year and counting per year use an index.
+    display_year = models.PositiveSmallIntegerField(_("发布年份"), editable=False, db_index=True)
     validity = models.CharField(_("有效性"), max_length=16, choices=Validity.choices, default=Validity.VALID)
     disclosure_mode = models.CharField(
         _("公开方式"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
@@ -101,6 +104,9 @@ class CatalogueEntry(models.Model):
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.LIVE, db_index=True)
     withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True, editable=False)
     withdrawal_reason = models.CharField(_("撤回原因"), max_length=255, blank=True, editable=False)
+    # When this record last changed in any way a mirror must follow (registered, updated or withdrawn):
+    # the cursor of the harvesting API (``since``).
+    changed_at = models.DateTimeField(_("记录变更时间"), editable=False, db_index=True)
 
     objects = CatalogueEntryQuerySet.as_manager()
 
@@ -121,6 +127,12 @@ class CatalogueEntry(models.Model):
 
     def __str__(self):
         return f"{self.index_number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.display_year = timezone.localtime(self.display_date).year
+        if self.changed_at is None:
+            self.changed_at = self.withdrawn_at or self.last_updated_at
+        super().save(*args, **kwargs)
 
     @property
     def is_live(self):
