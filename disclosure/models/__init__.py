@@ -4,6 +4,7 @@ from .applications import (  # noqa: F401  (applications for disclosure)
     Application, ApplicationEvent, ApplicationNotification, ApplicationSerial, PersonalDataView, ThirdPartyConsultation,
 )
 from .catalogue import CatalogueEntry, IndexSerial, Topic
+from .search import EditorsPick, PendingIndexUpdate, SearchQueryLog, SynonymGroup  # noqa: F401
 from .reports import YearlyReport, YearlyReportPage  # noqa: F401  (yearly report)
 
 __all__ = ["CatalogueEntry", "IndexSerial", "Topic"]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "haystack",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -133,7 +134,7 @@ CACHES = {
 SEARCH_INDEX_PATH = Path(env("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh_index")))
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": env("SEARCH_BACKEND", "haystack.backends.whoosh_backend.WhooshEngine"),
+        "ENGINE": env("SEARCH_BACKEND", "disclosure.search.backend.CountyWhooshEngine"),
         "PATH": str(SEARCH_INDEX_PATH),
         "URL": env("SEARCH_URL", ""),
         "INDEX_NAME": env("SEARCH_INDEX_NAME", "county_portal"),
@@ -142,9 +143,11 @@ HAYSTACK_CONNECTIONS = {
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 
 TASKS = {
-    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}
+    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
 
+# Index changes only queue (disclosure/search/signals.py); the task worker writes the index.
+HAYSTACK_SIGNAL_PROCESSOR = "disclosure.search.signals.CatalogueSignalProcessor"
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "示例县人民政府")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

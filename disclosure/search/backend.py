@@ -1,0 +1,116 @@
+"""Haystack's Whoosh backend, taught Chinese and made safe for one writer.
+
+* ``build_schema`` maps our field types (``fields.py``): segmented Chinese text, exact
+  identifier keywords, sortable facet columns; nothing large is stored in the index (snippets
+  are made from the database, which is the source of truth).
+* ``update``/``remove`` take the index lock themselves with a short timeout and raise
+  :class:`IndexLocked` rather than queueing in a background thread (haystack's default uses
+  Whoosh's ``AsyncWriter``): the search queue (``queue.py``) retries, so a held lock delays
+  an update but never loses it and never blocks publishing.
+"""
+
+import logging
+
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import ID
+from haystack.utils import get_identifier
+from whoosh import fields as whoosh_fields
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+
+from .analysis import SegmentedText
+
+logger = logging.getLogger(__name__)
+
+WRITER_TIMEOUT_SECONDS = 2.0
+
+
+class IndexLocked(Exception):
+    """Another writer holds the Whoosh index lock; try again later."""
+
+
+class CountyWhooshSearchBackend(WhooshSearchBackend):
+    def build_schema(self, fields):
+        content_field_name, schema = super().build_schema(fields)
+        replaced = {}
+        for field in fields.values():
+            name = field.index_fieldname
+            boost = float(field.boost or 1.0)
+            if field.field_type == "segmented":
+                replaced[name] = SegmentedText(field_boost=boost)
+            elif field.field_type == "identifier":
+                replaced[name] = whoosh_fields.KEYWORD(lowercase=False, commas=False, scorable=True, field_boost=boost)
+            elif field.field_type == "facet_value":
+                replaced[name] = whoosh_fields.ID(sortable=True)
+            elif field.field_type in ("date", "datetime"):
+                replaced[name] = whoosh_fields.DATETIME(sortable=True)
+        names = schema.names()
+        return content_field_name, whoosh_fields.Schema(**{name: replaced.get(name, schema[name]) for name in names})
+
+    def prepare_document(self, index, obj):
+        """One object as the dict of values Whoosh stores, or None when the index skips it."""
+        from haystack.exceptions import SkipDocument
+
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            return None
+        doc.pop("boost", None)
+        return {key: self._from_python(value) for key, value in doc.items()}
+
+    def open_writer(self, **options):
+        if not self.setup_complete:
+            self.setup()
+        self.index = self.index.refresh()
+        try:
+            return self.index.writer(timeout=options.pop("timeout", WRITER_TIMEOUT_SECONDS), **options)
+        except whoosh_index.LockError as error:
+            raise IndexLocked(str(error)) from error
+
+    def apply_changes(self, index, objects=(), removed_identifiers=()):
+        """Write updated objects and remove identifiers in one writer and one commit."""
+        writer = self.open_writer()
+        try:
+            for identifier in removed_identifiers:
+                writer.delete_by_term(ID, identifier)
+            for obj in objects:
+                doc = self.prepare_document(index, obj)
+                if doc is None:
+                    writer.delete_by_term(ID, get_identifier(obj))
+                else:
+                    writer.update_document(**doc)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def update(self, index, iterable, commit=True):
+        objects = list(iterable)
+        if objects:
+            self.apply_changes(index, objects=objects)
+
+    def remove(self, obj_or_string, commit=True):
+        identifier = obj_or_string if isinstance(obj_or_string, str) else get_identifier(obj_or_string)
+        writer = self.open_writer()
+        writer.delete_by_term(ID, identifier)
+        writer.commit()
+
+    def document_count(self):
+        if not self.setup_complete:
+            self.setup()
+        self.index = self.index.refresh()
+        return self.index.doc_count()
+
+    def has_document(self, identifier):
+        if not self.setup_complete:
+            self.setup()
+        with self.index.refresh().searcher() as searcher:
+            return bool(searcher.document_number(**{ID: identifier}) is not None)
+
+    def term_query(self, field, value):
+        return Term(field, value)
+
+
+class CountyWhooshEngine(WhooshEngine):
+    backend = CountyWhooshSearchBackend
+    query = WhooshSearchQuery

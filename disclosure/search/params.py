@@ -1,0 +1,74 @@
+"""Reading the search parameters (q, scope, org, genre, topic, year, sort, page) from a request."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from ..taxonomy import Genre
+
+SORTS = ("relevance", "date")
+MAX_PAGE = 1000
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    scope: str = ""
+    org: str = ""
+    genre: str = ""
+    topic: str = ""
+    year: str = ""
+    sort: str = "relevance"
+    page: int = 1
+    errors: list = field(default_factory=list)
+
+    def as_query(self, **changes):
+        """The parameters as a query dict for links (facets, pages, widening), without empty values."""
+        values = {"q": self.q, "scope": self.scope, "org": self.org, "genre": self.genre, "topic": self.topic,
+                  "year": self.year, "sort": "" if self.sort == "relevance" else self.sort}
+        values.update(changes)
+        return {key: value for key, value in values.items() if value not in ("", None, 1) or key == "q"}
+
+
+def read_params(data):
+    """Clean the GET parameters; invalid values are dropped and explained in ``errors``."""
+    from departments.models import Organisation
+
+    params = SearchParams(q=(data.get("q") or "")[:2000].strip())
+    params.scope = "all" if data.get("scope") == "all" else ""
+    org = (data.get("org") or "").strip()
+    if org:
+        if Organisation.objects.filter(slug=org, active=True).exists():
+            params.org = org
+        else:
+            params.errors.append(_("没有找到这个机构，已改为搜索全县。"))
+            params.scope = "all"
+    genre = (data.get("genre") or "").strip()
+    if genre:
+        if genre in Genre.values:
+            params.genre = genre
+        else:
+            params.errors.append(_("体裁参数无效，已忽略。"))
+    topic = (data.get("topic") or "").strip()
+    if topic:
+        if topic.isdigit() and len(topic) < 10:
+            params.topic = topic
+        else:
+            params.errors.append(_("主题分类参数无效，已忽略。"))
+    year = (data.get("year") or "").strip()
+    if year:
+        if year.isdigit() and 1949 <= int(year) <= 2100:
+            params.year = year
+        else:
+            params.errors.append(_("年份参数无效，已忽略。"))
+    sort = (data.get("sort") or "relevance").strip()
+    if sort in SORTS:
+        params.sort = sort
+    else:
+        params.errors.append(_("排序参数无效，已按相关度排序。"))
+    page = (data.get("page") or "1").strip()
+    if page.isdigit() and 1 <= int(page) <= MAX_PAGE:
+        params.page = int(page)
+    elif page:
+        params.errors.append(_("页码无效，已显示第一页。"))
+    return params

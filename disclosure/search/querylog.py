@@ -1,0 +1,68 @@
+"""The query log (搜索记录) and what is read from it: the week's popular searches, suggestions, zero results.
+
+Only the query, its scope, the result count and the time taken are kept: no IP address, no user.
+"""
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from ..models import SearchQueryLog
+from ..models.search import normalise_query
+from .segmenter import word_tokens
+
+POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"
+
+
+def log_query(query, scope, result_count, took_ms, used_fallback=False):
+    query = normalise_query(query)
+    if query:
+        SearchQueryLog.objects.create(query=query, scope=scope or "", result_count=result_count,
+                                      took_ms=max(0, int(took_ms)), used_fallback=used_fallback)
+
+
+def popular_searches(days=7, limit=10):
+    """The most asked queries that found something in the last ``days`` days (热词), cached for ten minutes."""
+    key = POPULAR_CACHE_KEY.format(days=days, limit=limit)
+    popular = cache.get(key)
+    if popular is None:
+        since = timezone.now() - timedelta(days=days)
+        popular = list(
+            SearchQueryLog.objects.filter(searched_at__gte=since, result_count__gt=0)
+            .values("query").annotate(times=Count("pk")).order_by("-times", "query")
+            .values_list("query", flat=True)[:limit]
+        )
+        cache.set(key, popular, 600)
+    return popular
+
+
+def suggestions_for(parsed, limit=5, days=90):
+    """Popular queries that found something and share a word (or a segment of one) with ``parsed``."""
+    pieces = set()
+    for word in parsed.words:
+        pieces.add(word)
+        pieces.update(token for token in word_tokens(word) if len(token) > 1)
+    if not pieces:
+        return []
+    condition = Q()
+    for piece in sorted(pieces, key=len, reverse=True)[:10]:
+        condition |= Q(query__icontains=piece)
+    since = timezone.now() - timedelta(days=days)
+    current = normalise_query(parsed.text)
+    return list(
+        SearchQueryLog.objects.filter(condition, searched_at__gte=since, result_count__gt=0)
+        .exclude(query=current).values("query").annotate(times=Count("pk")).order_by("-times", "query")
+        .values_list("query", flat=True)[:limit]
+    )
+
+
+def zero_result_queries(days=30):
+    """Queries that found nothing, most frequent first: what the information office should look at."""
+    since = timezone.now() - timedelta(days=days)
+    return (
+        SearchQueryLog.objects.filter(searched_at__gte=since, result_count=0)
+        .values("query").annotate(times=Count("pk"), last_searched=Max("searched_at"))
+        .order_by("-times", "-last_searched")
+    )

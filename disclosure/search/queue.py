@@ -1,0 +1,104 @@
+"""One queue, one writer: every change to the search index goes through here.
+
+Publishing only writes a ``PendingIndexUpdate`` row (in its own transaction) and, once that
+transaction has committed, enqueues :func:`tasks.process_index_updates`. The task takes every
+pending entry at once (batching), writes them with one Whoosh writer and one commit, and
+deletes the rows only after the commit. If the index is locked or the write fails, the rows
+stay and the task is retried later, so publishing never waits on or fails because of the index.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from haystack import connections
+
+from ..models import CatalogueEntry, PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+
+BATCH_LIMIT = 2000
+RETRY_DELAYS_SECONDS = (2, 5, 15, 60, 300)
+
+
+def queue_entries(entry_ids):
+    """Mark entries for (re)indexing or removal; the worker is asked once the transaction commits."""
+    ids = {int(pk) for pk in entry_ids if pk}
+    if not ids:
+        return 0
+    now = timezone.now()
+    PendingIndexUpdate.objects.bulk_create(
+        [PendingIndexUpdate(entry_id=pk, queued_at=now) for pk in ids],
+        update_conflicts=True, unique_fields=["entry_id"], update_fields=["queued_at"],
+    )
+    transaction.on_commit(request_processing, robust=True)
+    return len(ids)
+
+
+def request_processing(delay_seconds=0):
+    """Ask the task worker to process the queue (now, or after a delay where the backend can defer)."""
+    from .tasks import process_index_updates
+
+    task = process_index_updates
+    if delay_seconds and task.get_backend().supports_defer:
+        task = task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
+    try:
+        task.enqueue()
+    except Exception:  # the rows are kept; the next publish or `search_queue --process` picks them up
+        logger.exception("Could not enqueue the search index update; pending entries are kept.")
+
+
+def pending_count():
+    return PendingIndexUpdate.objects.count()
+
+
+def catalogue_index():
+    return connections["default"].get_unified_index().get_index(CatalogueEntry)
+
+
+def process_pending(limit=BATCH_LIMIT):
+    """Apply up to ``limit`` pending updates in one write. Returns how many entries were written.
+
+    Raises whatever the index raised (e.g. ``IndexLocked``) after recording the attempt, so the
+    task runner sees the failure and the caller can retry.
+    """
+    started = timezone.now()
+    rows = list(PendingIndexUpdate.objects.order_by("queued_at").values_list("entry_id", flat=True)[:limit])
+    if not rows:
+        return 0
+    index = catalogue_index()
+    live = list(index.index_queryset().filter(pk__in=rows))
+    live_ids = {entry.pk for entry in live}
+    removed = [get_identifier_for_pk(pk) for pk in rows if pk not in live_ids]
+    backend = connections["default"].get_backend()
+    try:
+        backend.apply_changes(index, objects=live, removed_identifiers=removed)
+    except Exception as error:
+        PendingIndexUpdate.objects.filter(entry_id__in=rows).update(
+            attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        raise
+    # A row queued again while we were writing keeps its newer time and stays pending.
+    PendingIndexUpdate.objects.filter(entry_id__in=rows, queued_at__lte=started).delete()
+    return len(rows)
+
+
+def get_identifier_for_pk(pk):
+    return f"{CatalogueEntry._meta.app_label}.{CatalogueEntry._meta.model_name}.{pk}"
+
+
+def process_all(limit=BATCH_LIMIT):
+    """Drain the queue (used by the task and by ``search_queue --process``)."""
+    total = 0
+    while True:
+        done = process_pending(limit)
+        total += done
+        if done < limit:
+            return total
+
+
+def retry_delay(attempt):
+    return RETRY_DELAYS_SECONDS[min(attempt, len(RETRY_DELAYS_SECONDS) - 1)]
+

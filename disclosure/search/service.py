@@ -1,0 +1,135 @@
+"""One search over the catalogue: the function the page, the API and the benchmark all call.
+
+Index first (``engine``); if the index is missing, empty or unreadable, the database
+(``fallback``) with a notice. Then editors' picks, facet labels, highlighted snippets,
+suggestions when nothing was found, and one line in the query log.
+"""
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import CatalogueEntry, EditorsPick
+from ..models.search import normalise_query
+from ..taxonomy import Genre
+from . import engine, fallback, labels, query as query_building
+from .highlight import highlight_title, snippet
+from .querylog import log_query, suggestions_for
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class SearchOutcome:
+    params: object
+    parsed: object = None
+    message: str = ""
+    notice: str = ""
+    total: int = 0
+    page: int = 1
+    num_pages: int = 0
+    took_ms: int = 0
+    results: list = field(default_factory=list)
+    picks: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    suggestions: list = field(default_factory=list)
+    scope_organisation: object = None
+    used_fallback: bool = False
+
+    @property
+    def has_query(self):
+        return self.parsed is not None and not self.parsed.is_empty
+
+
+def scope_for(params, site_organisation):
+    """The organisation searched: the ``org`` parameter, else the sub-site's own unless ``scope=all``."""
+    if params.org:
+        return params.org
+    if params.scope != "all" and site_organisation is not None:
+        return site_organisation.slug
+    return ""
+
+
+def search(params, site_organisation=None, log=True):
+    started = time.perf_counter()
+    outcome = SearchOutcome(params=params)
+    organisation_slug = scope_for(params, site_organisation)
+    outcome.scope_organisation = labels.organisation(organisation_slug) if organisation_slug else None
+    parsed = query_building.parse(params.q)
+    outcome.parsed = parsed
+    if not params.q:
+        outcome.message = _("请输入要搜索的关键词。")
+        return outcome
+    if parsed.is_empty:
+        outcome.message = _("搜索词只包含标点或符号，请输入文字、字母或数字。")
+        return outcome
+    if parsed.truncated:
+        outcome.notice = _("搜索词过长，只按前 %(n)s 个字符中的前 %(w)s 个词搜索。") % {
+            "n": query_building.MAX_QUERY_CHARS, "w": query_building.MAX_WORDS}
+
+    filters = {"organisation": organisation_slug, "genre": params.genre, "topic": params.topic, "year": params.year}
+    offset = (params.page - 1) * PAGE_SIZE
+    try:
+        whoosh_query = query_building.build(parsed)
+        found = engine.run(whoosh_query, filters, params.sort, offset, PAGE_SIZE)
+        if found.total == 0 and engine.document_count() == 0 and CatalogueEntry.objects.public().exists():
+            raise engine.IndexUnavailable("empty")
+        total, entry_ids, facet_counts = found.total, found.entry_ids, found.facets
+    except engine.IndexUnavailable as error:
+        logger.warning("Search index unavailable (%s); answering from the database.", error)
+        outcome.used_fallback = True
+        outcome.notice = " ".join(filter(None, [outcome.notice, _("搜索索引暂时不可用，以下结果直接查自数据库，按发布日期排序，可能不够完整。")]))
+        total, entry_ids, facet_counts = fallback.run(parsed, filters, offset, PAGE_SIZE)
+
+    outcome.total = total
+    outcome.num_pages = math.ceil(total / PAGE_SIZE) if total else 0
+    outcome.page = params.page
+    terms = parsed.highlight_terms()
+    if params.page == 1:
+        outcome.picks = [present(pick.entry, terms, pick.description) for pick in editors_picks(parsed)]
+    picked = {item["id"] for item in outcome.picks}
+    outcome.results = [present(entry, terms) for entry in entries_in_order(entry_ids) if entry.pk not in picked]
+    outcome.facets = labels.facet_lists(facet_counts, filters)
+    if total == 0:
+        outcome.suggestions = suggestions_for(parsed)
+    outcome.took_ms = int((time.perf_counter() - started) * 1000)
+    if log and params.page == 1:
+        log_query(parsed.text, organisation_slug, total, outcome.took_ms, outcome.used_fallback)
+    return outcome
+
+
+def entries_in_order(entry_ids):
+    entries = CatalogueEntry.objects.public().select_related("organisation", "topic", "topic__parent").in_bulk(entry_ids)
+    return [entries[pk] for pk in entry_ids if pk in entries]
+
+
+def editors_picks(parsed):
+    query = normalise_query(parsed.text)
+    if not query:
+        return []
+    return [pick for pick in EditorsPick.objects.filter(query=query, entry__status=CatalogueEntry.Status.LIVE)
+            .select_related("entry__organisation", "entry__topic", "entry__topic__parent")]
+
+
+def present(entry, terms, pick_description=""):
+    """One result as the page and the API show it."""
+    return {
+        "id": entry.pk,
+        "title": entry.title,
+        "title_html": highlight_title(entry.title, terms),
+        "url": entry.url,
+        "index_number": entry.index_number,
+        "document_number": entry.document_number,
+        "organisation": {"slug": entry.organisation.slug, "name": entry.organisation.name},
+        "genre": Genre(entry.genre).label if entry.genre in Genre.values else entry.genre,
+        "topic": entry.topic.full_name if entry.topic_id else "",
+        "published_at": timezone.localtime(entry.display_date),
+        "snippet": snippet([entry.summary, entry.body_text], terms),
+        "pick_description": pick_description,
+    }

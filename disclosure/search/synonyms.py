@@ -1,0 +1,44 @@
+"""Synonyms maintained by the information office (同义词), used to widen each query word."""
+
+from django.core.cache import cache
+
+from .segmenter import normalise
+
+CACHE_KEY = "search:synonyms:v1"
+MAX_VARIANTS = 6
+
+
+def synonym_groups():
+    """The active groups as lists of normalised words, cached until a group is saved or deleted."""
+    groups = cache.get(CACHE_KEY)
+    if groups is None:
+        from ..models import SynonymGroup
+
+        groups = [group.word_list() for group in SynonymGroup.objects.filter(active=True)]
+        groups = [words for words in groups if len(words) > 1]
+        cache.set(CACHE_KEY, groups, 300)
+    return groups
+
+
+def forget_synonyms(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def variants(word, groups=None):
+    """``word`` and the words it may mean: a synonym found inside the word is swapped for each other one.
+
+    社保 → 社保, 社会保险; 社保政策 → 社保政策, 社会保险政策.
+    """
+    word = normalise(word)
+    found = [word]
+    for group in synonym_groups() if groups is None else groups:
+        for member in sorted(group, key=len, reverse=True):
+            if member in word:
+                for other in group:
+                    candidate = word.replace(member, other)
+                    if candidate not in found:
+                        found.append(candidate)
+                break
+        if len(found) >= MAX_VARIANTS:
+            break
+    return found[:MAX_VARIANTS]

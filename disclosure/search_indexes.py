@@ -1,0 +1,62 @@
+"""The one search index: catalogue entries (目录条目), never page models.
+
+Haystack discovers this module by name. Only public (live) entries are indexed; the rest of
+the search machinery lives in ``disclosure.search``.
+"""
+
+from django.utils import timezone
+from haystack import indexes
+
+from .models import CatalogueEntry
+from .search.fields import FacetValueField, IdentifierField, SegmentedTextField
+from .search.segmenter import identifier_key
+
+TITLE_BOOST = 4.0
+IDENTIFIER_BOOST = 20.0
+
+
+class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
+    # Everything a citizen might search for, title included (so every word matches here).
+    text = SegmentedTextField(document=True)
+    # The title again, weighted so that title matches rank above body matches.
+    title = SegmentedTextField(boost=TITLE_BOOST)
+    identifiers = IdentifierField(boost=IDENTIFIER_BOOST)
+    organisation = FacetValueField()
+    genre = FacetValueField(model_attr="genre")
+    topic = FacetValueField()
+    year = FacetValueField()
+    published_at = indexes.DateTimeField(model_attr="display_date")
+
+    def get_model(self):
+        return CatalogueEntry
+
+    def index_queryset(self, using=None):
+        """Only what is public is ever indexed."""
+        return CatalogueEntry.objects.public().select_related("organisation", "topic").order_by("pk")
+
+    def read_queryset(self, using=None):
+        return CatalogueEntry.objects.public().select_related("organisation", "topic")
+
+    def get_updated_field(self):
+        return "last_updated_at"
+
+    def prepare_text(self, entry):
+        parts = [entry.title, entry.summary, entry.body_text, entry.keywords, entry.document_number,
+                 entry.index_number, entry.organisation.name, entry.column_title]
+        return "\n".join(part for part in parts if part)
+
+    def prepare_title(self, entry):
+        return entry.title
+
+    def prepare_identifiers(self, entry):
+        keys = [identifier_key(value) for value in (entry.index_number, entry.document_number) if value]
+        return " ".join(key for key in keys if key)
+
+    def prepare_organisation(self, entry):
+        return entry.organisation.slug
+
+    def prepare_topic(self, entry):
+        return str(entry.topic_id) if entry.topic_id else ""
+
+    def prepare_year(self, entry):
+        return str(timezone.localtime(entry.display_date).year)
