@@ -9,9 +9,31 @@ def calendar_changed(sender, **kwargs):
     invalidate()
 
 
+def organisation_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from .mailboxes import ensure_mailboxes
+
+    ensure_mailboxes(instance)
+
+
+def calendar_year_saved(sender, instance, raw=False, **kwargs):
+    """A year's schedule was entered: fill in letter deadlines that could not be computed before."""
+    if raw or not instance.complete:
+        return
+    from .deadlines import recompute_missing_deadlines
+
+    recompute_missing_deadlines()
+
+
 def register_signal_handlers():
+    from departments.models import Organisation
+
     from .models import CalendarDay, CalendarYear
 
     for model in (CalendarDay, CalendarYear):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"interaction-calendar-save-{model.__name__}")
         post_delete.connect(calendar_changed, sender=model, dispatch_uid=f"interaction-calendar-delete-{model.__name__}")
+    # After the invalidation above, so the recomputation reads the new calendar.
+    post_save.connect(calendar_year_saved, sender=CalendarYear, dispatch_uid="interaction-calendar-year-deadlines")
+    post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="interaction-organisation-mailbox")

@@ -1,0 +1,75 @@
+"""What staff do with a letter: assign it, forward it to another organisation, answer it.
+
+Each step leaves a ``LetterEvent`` so the trail survives reassignment; permission checks are
+the caller's job (``letter_access.can_handle``), these functions state the business rules.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .deadlines import reply_timeliness
+from .letter_access import can_handle
+
+
+@transaction.atomic
+def assign(letter, assignee, actor):
+    """Give the letter to one staff member (经办人) who can handle it."""
+    from .models import LetterEvent
+
+    if assignee is not None and not can_handle(assignee, letter):
+        raise ValidationError(_("只能指定承办机构的工作人员或县政务公开办人员为经办人。"))
+    letter.assigned_to = assignee
+    if letter.status == letter.Status.RECEIVED:
+        letter.status = letter.Status.IN_PROGRESS
+    letter.save(update_fields=["assigned_to", "status"])
+    LetterEvent.objects.create(
+        letter=letter, kind=LetterEvent.Kind.ASSIGNED, actor=actor,
+        note=(assignee.get_full_name() or assignee.get_username()) if assignee else _("取消指定"),
+    )
+
+
+@transaction.atomic
+def forward(letter, organisation, actor, note=""):
+    """转办: the other organisation handles the letter from now on; the deadline does not restart."""
+    from .models import LetterEvent
+
+    if letter.status == letter.Status.ANSWERED:
+        raise ValidationError(_("已答复的信件不能转办。"))
+    if organisation.pk == letter.organisation_id:
+        raise ValidationError(_("信件已由该机构办理，请选择其他机构。"))
+    previous = letter.organisation_id
+    letter.organisation = organisation
+    letter.assigned_to = None
+    letter.status = letter.Status.RECEIVED
+    letter.save(update_fields=["organisation", "assigned_to", "status"])
+    LetterEvent.objects.create(
+        letter=letter, kind=LetterEvent.Kind.FORWARDED, actor=actor,
+        from_organisation_id=previous, to_organisation=organisation, note=note,
+    )
+
+
+@transaction.atomic
+def reply(letter, text, actor, now=None):
+    """Answer the letter on behalf of the organisation handling it; a later reply corrects the earlier one."""
+    from .models import LetterEvent
+    from .statistics import invalidate_statistics
+
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("请填写答复内容。"))
+    now = now or timezone.now()
+    letter.reply = text
+    letter.replied_by = actor
+    letter.replying_organisation_id = letter.organisation_id
+    letter.replied_at = now
+    letter.replied_on = timezone.localdate(now)
+    letter.status = letter.Status.ANSWERED
+    letter.working_days_to_reply, letter.replied_on_time = reply_timeliness(letter)
+    letter.save(update_fields=[
+        "reply", "replied_by", "replying_organisation", "replied_at", "replied_on", "status",
+        "working_days_to_reply", "replied_on_time",
+    ])
+    LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.REPLIED, actor=actor, from_organisation_id=letter.organisation_id)
+    transaction.on_commit(lambda: invalidate_statistics(letter.mailbox_id))

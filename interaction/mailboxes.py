@@ -1,0 +1,45 @@
+"""Every organisation has a mailbox; the county government also has the county leader mailbox (县长信箱).
+
+``ensure_mailboxes`` is idempotent: it is called when an organisation is saved (signal), by the
+data migration for organisations that existed before, and by ``manage.py ensure_mailboxes``.
+Names are set only on creation so the information office can rename a mailbox.
+"""
+
+from django.utils.translation import gettext as _
+
+LEADER_SLUG = "xianzhang"
+
+
+def ensure_mailboxes(organisation, mailbox_model=None):
+    """Create the organisation's mailbox (and, for the county, the leader mailbox) if missing."""
+    if mailbox_model is None:
+        from .models import Mailbox
+
+        mailbox_model = Mailbox
+    kinds = [("organisation", organisation.slug, _("%(name)s信箱") % {"name": organisation.short_name or organisation.name}, 100)]
+    if organisation.kind == "county":
+        kinds.insert(0, ("leader", LEADER_SLUG, _("县长信箱"), 0))
+    mailboxes = []
+    for kind, slug, name, order in kinds:
+        mailbox = mailbox_model.objects.filter(organisation=organisation, kind=kind).first()
+        if mailbox is None:
+            mailbox = mailbox_model.objects.create(
+                organisation=organisation, kind=kind, slug=_free_slug(mailbox_model, slug), name=name, sort_order=order
+            )
+        mailboxes.append(mailbox)
+    return mailboxes
+
+
+def _free_slug(mailbox_model, slug):
+    candidate, number = slug, 2
+    while mailbox_model.objects.filter(slug=candidate).exists():
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def ensure_all_mailboxes(organisation_model=None, mailbox_model=None):
+    if organisation_model is None:
+        from departments.models import Organisation
+
+        organisation_model = Organisation
+    return [box for org in organisation_model.objects.all() for box in ensure_mailboxes(org, mailbox_model)]

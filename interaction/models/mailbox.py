@@ -1,0 +1,187 @@
+"""Citizen mailboxes (县长信箱, 部门信箱), the letters written to them, and the trail of handling them.
+
+A letter holds personal data (name, phone, e-mail): it is visible only to the handling
+organisation's staff and the information office (see ``letter_access.py``), every staff view
+of it is recorded in ``PersonalDataAccess``, and it is never indexed for search or put in the
+disclosure catalogue — none of these models is ``Indexed`` or registered with the catalogue.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class Mailbox(models.Model):
+    """One mailbox: the county leader's (县长信箱) or an organisation's (部门/乡镇信箱)."""
+
+    class Kind(models.TextChoices):
+        LEADER = "leader", _("领导信箱")
+        ORGANISATION = "organisation", _("部门信箱")
+
+    organisation = models.ForeignKey(
+        "departments.Organisation", verbose_name=_("所属机构"), on_delete=models.CASCADE, related_name="mailboxes"
+    )
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.ORGANISATION)
+    slug = models.SlugField(_("网址标识"), max_length=60, unique=True)
+    name = models.CharField(_("信箱名称"), max_length=60)
+    intro = models.TextField(_("说明"), blank=True, help_text=_("显示在写信页上方，例如受理范围和办理时限。"))
+    reply_working_days = models.PositiveSmallIntegerField(
+        _("答复期限（工作日）"), default=10, help_text=_("自收信次日起计算的工作日数，节假日和调休按国家安排。")
+    )
+    notify_email = models.EmailField(
+        _("新信件通知邮箱"), blank=True, help_text=_("留空则使用机构的电子邮箱。")
+    )
+    active = models.BooleanField(_("开放写信"), default=True)
+    sort_order = models.PositiveIntegerField(_("显示顺序"), default=100)
+
+    panels = [
+        FieldPanel("name"), FieldPanel("intro"), FieldPanel("reply_working_days"),
+        FieldPanel("notify_email"), FieldPanel("active"), FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("信箱")
+        verbose_name_plural = _("信箱")
+        ordering = ["sort_order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "kind"], name="one_mailbox_per_kind_per_org")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def notification_address(self):
+        return self.notify_email or self.organisation.email
+
+
+class Letter(models.Model):
+    """A letter from a citizen (来信), kept exactly as submitted, with its handling state."""
+
+    class Category(models.TextChoices):
+        ENQUIRY = "enquiry", _("咨询")
+        SUGGESTION = "suggestion", _("建议")
+        COMPLAINT = "complaint", _("投诉")
+        HELP = "help", _("求助")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("待处理")
+        IN_PROGRESS = "in_progress", _("办理中")
+        ANSWERED = "answered", _("已答复")
+
+    mailbox = models.ForeignKey(Mailbox, verbose_name=_("信箱"), on_delete=models.PROTECT, related_name="letters")
+    organisation = models.ForeignKey(
+        "departments.Organisation", verbose_name=_("承办机构"), on_delete=models.PROTECT, related_name="letters",
+        help_text=_("当前负责办理的机构；转办后随之改变。"),
+    )
+    tracking_code = models.CharField(_("查询码"), max_length=16, unique=True)
+    query_password = models.CharField(_("查询密码（哈希）"), max_length=200)
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    name = models.CharField(_("姓名"), max_length=30)
+    phone = models.CharField(_("联系电话"), max_length=20)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    subject = models.CharField(_("标题"), max_length=100)
+    message = models.TextField(_("内容"))
+    category = models.CharField(_("类别"), max_length=12, choices=Category.choices)
+    may_publish = models.BooleanField(_("同意公开"), default=False)
+    withheld_from_public = models.BooleanField(
+        _("不予公开"), default=False, help_text=_("即使来信人同意，内容涉及个人隐私等不宜公开时勾选。")
+    )
+
+    received_at = models.DateTimeField(_("收信时间"), db_index=True)
+    received_on = models.DateField(_("收信日期"))
+    due_on = models.DateField(_("答复期限"), null=True, blank=True, help_text=_("节假日安排未发布时为空，录入后自动补算。"))
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("经办人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    reply = models.TextField(_("答复内容"), blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("答复人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    replying_organisation = models.ForeignKey(
+        "departments.Organisation", verbose_name=_("答复机构"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
+    replied_on = models.DateField(_("答复日期"), null=True, blank=True)
+    working_days_to_reply = models.PositiveSmallIntegerField(_("答复用时（工作日）"), null=True, blank=True)
+    replied_on_time = models.BooleanField(_("按期答复"), null=True, blank=True)
+
+    notified_at = models.DateTimeField(_("通知发送时间"), null=True, blank=True)
+    notify_attempts = models.PositiveSmallIntegerField(_("通知尝试次数"), default=0)
+    notify_error = models.CharField(_("通知错误"), max_length=300, blank=True)
+    notify_last_attempt_at = models.DateTimeField(_("最近一次通知尝试"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("来信")
+        verbose_name_plural = _("来信")
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["mailbox", "received_on"], name="letter_mailbox_received"),
+            models.Index(fields=["organisation", "status"], name="letter_org_status"),
+            models.Index(fields=["status", "received_on"], name="letter_status_received"),
+            models.Index(fields=["mailbox", "status", "-replied_at"], name="letter_mailbox_answered"),
+        ]
+
+    def __str__(self):
+        return f"{self.tracking_code} {self.subject}"
+
+    @property
+    def masked_name(self):
+        """王** : the first character and two asterisks, so neither the name nor its length shows."""
+        return f"{self.name[:1]}**" if self.name else "**"
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.ANSWERED and self.may_publish and not self.withheld_from_public
+
+    def is_overdue(self, today):
+        return self.status != self.Status.ANSWERED and self.due_on is not None and today > self.due_on
+
+
+class LetterEvent(models.Model):
+    """The trail of a letter: received, notified, assigned, forwarded, answered (办理记录)."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("收信")
+        NOTIFIED = "notified", _("已通知承办机构")
+        NOTIFY_FAILED = "notify_failed", _("通知发送失败")
+        ASSIGNED = "assigned", _("指定经办人")
+        FORWARDED = "forwarded", _("转办")
+        REPLIED = "replied", _("答复")
+        DEADLINE = "deadline", _("计算答复期限")
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("事项"), max_length=16, choices=Kind.choices)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_organisation = models.ForeignKey(
+        "departments.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_organisation = models.ForeignKey(
+        "departments.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
+        ordering = ["at", "pk"]
+
+
+class PersonalDataAccess(models.Model):
+    """Every time a staff member is shown a letter writer's personal data (个人信息查阅记录)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    purpose = models.CharField(_("操作"), max_length=40)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("个人信息查阅记录")
+        verbose_name_plural = _("个人信息查阅记录")
+        ordering = ["-at"]
