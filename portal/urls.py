@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.health, name="health"),
+    path("preferences/", views.set_reading_preferences, name="reading_preferences"),
     # Each app's public URLs; the Wagtail page tree catches everything else (last).
     path("", include("disclosure.urls")),
     path("", include("disclosure.search.urls")),

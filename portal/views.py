@@ -1,8 +1,13 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .reading_preferences import COOKIE_MAX_AGE, ELDER_COOKIE, FONT_COOKIE, FONT_SIZES
 
 
 def page_not_found(request, exception=None):
@@ -18,3 +23,35 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def safe_next_url(request, default="/"):
+    """The page to return to: only a local URL on this host, never an open redirect."""
+    target = request.GET.get("next") or request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@require_GET
+@never_cache
+def set_reading_preferences(request):
+    """长者模式 / 字号: plain links set a cookie and return to the page, so they work without JavaScript.
+
+    ``?elder=1`` or ``?elder=0`` switches the elderly mode; ``?font=small|medium|large`` the text size.
+    """
+    elder = request.GET.get("elder")
+    font = request.GET.get("font")
+    if elder is None and font is None:
+        return HttpResponseBadRequest(_("请指定要切换的阅读设置。"), content_type="text/plain; charset=utf-8")
+    if elder is not None and elder not in ("0", "1"):
+        return HttpResponseBadRequest(_("长者模式只能是开启（1）或关闭（0）。"), content_type="text/plain; charset=utf-8")
+    if font is not None and font not in FONT_SIZES:
+        return HttpResponseBadRequest(_("字号只能是大、中、小之一。"), content_type="text/plain; charset=utf-8")
+    response = HttpResponseRedirect(safe_next_url(request))
+    cookie = {"max_age": COOKIE_MAX_AGE, "samesite": "Lax", "secure": request.is_secure()}
+    if elder is not None:
+        response.set_cookie(ELDER_COOKIE, elder, **cookie)
+    if font is not None:
+        response.set_cookie(FONT_COOKIE, font, **cookie)
+    return response

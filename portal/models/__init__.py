@@ -4,11 +4,13 @@ from .content import ArticlePage, PolicyDocumentPage, PolicyInterpretationPage
 from .guides import ServiceGuidePage
 from .home import PortalHomePage
 from .site_settings import SiteIdentity
+from .view_counts import PageViewCount
 
 __all__ = [
     "ArticlePage",
     "BasePage",
     "ColumnPage",
+    "PageViewCount",
     "DisclosedPage",
     "PolicyDocumentPage",
     "PolicyInterpretationPage",

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous full-page cache and buffered view counts (portal/middleware.py); a hit stops here.
+    "portal.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,8 +129,11 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),
         "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
+# Anonymous pages are served from the cache for this long; publishing invalidates them at once. 0 = off.
+PORTAL_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 
 # Search: haystack over the disclosure catalogue, Whoosh on disk by default.
 SEARCH_INDEX_PATH = Path(env("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh_index")))
@@ -141,13 +146,13 @@ HAYSTACK_CONNECTIONS = {
     }
 }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Index changes only queue (disclosure/search/signals.py); the task worker writes the index.
+HAYSTACK_SIGNAL_PROCESSOR = "disclosure.search.signals.CatalogueSignalProcessor"
 
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
 
-# Index changes only queue (disclosure/search/signals.py); the task worker writes the index.
-HAYSTACK_SIGNAL_PROCESSOR = "disclosure.search.signals.CatalogueSignalProcessor"
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "示例县人民政府")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
@@ -165,7 +170,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DISCLOSURE_INDEX_NUMBER_FORMAT = env("DISCLOSURE_INDEX_NUMBER_FORMAT", "{credit_code}/{year}-{serial:05d}")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY: Wagtail marks its own preview views SAMEORIGIN, nothing else is framed.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {

@@ -1,9 +1,13 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from wagtail.models import Site
 
+from portal import navigation
 from portal.models import SiteIdentity
+from portal.reading_preferences import ReadingPreferences
 
 register = template.Library()
 
@@ -39,9 +43,106 @@ def file_size(document):
         return ""
 
 
+def _luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def readable_banner_colour(colour, minimum_contrast=5.0):
+    """The banner colour, darkened just enough that white text on it meets WCAG AA (with margin)."""
+    try:
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    except (ValueError, IndexError):
+        return None
+    for _step in range(20):
+        candidate = f"#{red:02x}{green:02x}{blue:02x}"
+        if 1.05 / (_luminance(candidate) + 0.05) >= minimum_contrast:
+            return candidate
+        red, green, blue = (int(value * 0.88) for value in (red, green, blue))
+    return "#000000"
+
+
 @register.simple_tag
 def banner_style(organisation):
+    """style="--banner: …" for a sub-site header, always dark enough for white text."""
     colour = getattr(organisation, "banner_colour", "") or ""
     if len(colour) == 7 and colour.startswith("#"):
-        return format_html('style="--banner: {}"', colour)
+        readable = readable_banner_colour(colour)
+        if readable:
+            return format_html('style="--banner: {}"', readable)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def reading_preferences(context):
+    """The visitor's 长者模式 / 字号 choice (validated), for the <html> class and the switches."""
+    request = context.get("request")
+    return ReadingPreferences.from_request(request) if request is not None else ReadingPreferences()
+
+
+@register.simple_tag(takes_context=True)
+def preference_url(context, **values):
+    """A plain link that sets a reading preference and comes back to this page (works without JS)."""
+    request = context.get("request")
+    query = dict(values)
+    if request is not None:
+        query["next"] = request.get_full_path()
+    return f"{reverse('reading_preferences')}?{urlencode(query)}"
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The header's menu and sub-site, built from the live tree (cached): {'organisation', 'items'}."""
+    request = context.get("request")
+    page = context.get("page")
+    organisation = _sub_site_organisation(page)
+    if request is None:
+        return {"organisation": None, "items": []}
+    if organisation is not None and organisation.home_page_id:
+        items = navigation.organisation_menu(organisation.home_page, request)
+    else:
+        items = navigation.portal_menu(request)
+    current_path = getattr(page, "path", "") if page is not None else ""
+    return {"organisation": organisation, "items": navigation.mark_current(items, current_path, request.path)}
+
+
+def _sub_site_organisation(page):
+    organisation = getattr(page, "organisation", None) if page is not None else None
+    if organisation is None or organisation.kind == "county":
+        return None
+    return organisation
+
+
+@register.simple_tag
+def column_url(columns, kind):
+    """The URL of the first column of ``kind`` among ``columns`` (for a panel's 更多 link)."""
+    for column in columns or []:
+        if getattr(column, "kind", None) == kind:
+            return column.url
+    return ""
+
+
+@register.simple_tag
+def sibling_columns(page):
+    """The columns beside this one in its organisation's tree, for the listing's side menu (one query)."""
+    from portal.models import ColumnPage
+
+    parent_path = page.path[: -page.steplen]
+    return list(
+        ColumnPage.objects.filter(path__startswith=parent_path, depth=page.depth).live().in_menu().order_by("path")
+    )
+
+
+@register.simple_tag
+def view_count(page):
+    """阅读次数: flushed count plus the views still buffered in the cache."""
+    from portal import view_counts
+
+    return view_counts.view_count(page.pk)
+
+
+@register.filter
+def initial(name):
+    """The first character of a name, for the emblem roundel."""
+    return (name or "").strip()[:1]

@@ -1,0 +1,82 @@
+"""Full-page cache for anonymous visitors, invalidated by bumping one global generation number.
+
+Every cache key carries the current *generation*. Publishing, unpublishing, moving or deleting
+any page (and editing an organisation or the site identity) bumps it, so every cached page and
+menu is stale at once and is simply never read again; old entries expire by their timeout.
+That is coarse, but it is always right, and it is the only rule an editor needs to know:
+"what I publish is on the portal home immediately".
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "portal:cache-generation"
+
+# Requests and responses the page cache must never touch.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz/", "/preferences/", "/static/", "/media/")
+SESSION_LIKE_COOKIES = ("messages",)
+CACHEABLE_STATUSES = (200, 404)
+
+
+def cache_seconds():
+    """How long an anonymous page stays cached; 0 switches the page cache off."""
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 300))
+
+
+def current_generation():
+    """The current generation; initialised from the clock if missing so it never goes backwards."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        generation = cache.get(GENERATION_KEY) or 0
+    return generation
+
+
+def bump_generation():
+    """Make every cached page and menu stale. Cheap and safe to call often."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+
+
+def generation_key(*parts):
+    """A cache key that belongs to the current generation."""
+    return ":".join(["portal", str(current_generation()), *(str(part) for part in parts)])
+
+
+def request_is_cacheable(request):
+    """Anonymous GETs only: no session (logged-in users, pending messages), no credentials."""
+    if request.method != "GET" or cache_seconds() <= 0:
+        return False
+    if request.path.startswith(EXCLUDED_PREFIXES):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or any(name in request.COOKIES for name in SESSION_LIKE_COOKIES):
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def response_is_cacheable(response):
+    """Only plain public responses: nothing that sets a cookie (CSRF token, session) or asks not to be stored."""
+    if response.status_code not in CACHEABLE_STATUSES or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def page_key(request, preference_suffix):
+    """host + path + query + the reading preferences that change the markup."""
+    raw = f"{request.get_host()}|{request.get_full_path()}|{preference_suffix}"
+    return generation_key("page", hashlib.sha1(raw.encode("utf-8")).hexdigest())
+
+
+def store(key, response, counted_page_id=None):
+    headers = {name: value for name, value in response.items() if name.lower() not in ("set-cookie",)}
+    cache.set(key, (response.status_code, headers, response.content, counted_page_id), cache_seconds())
+
+
+def fetch(key):
+    return cache.get(key)

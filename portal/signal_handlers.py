@@ -1,0 +1,27 @@
+"""The seam between publishing and the page cache: any change to the public tree makes it stale."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import page_cache
+
+
+def invalidate_public_pages(**kwargs):
+    """Bump now (same process sees it at once) and again on commit (no stale re-cache mid-transaction)."""
+    page_cache.bump_generation()
+    transaction.on_commit(page_cache.bump_generation)
+
+
+def register_signal_handlers():
+    from departments.models import Organisation
+    from portal.models import SiteIdentity
+
+    for model in get_page_models():
+        page_published.connect(invalidate_public_pages, sender=model, dispatch_uid=f"page-cache-publish-{model.__name__}")
+        page_unpublished.connect(invalidate_public_pages, sender=model, dispatch_uid=f"page-cache-unpublish-{model.__name__}")
+        post_page_move.connect(invalidate_public_pages, sender=model, dispatch_uid=f"page-cache-move-{model.__name__}")
+    post_delete.connect(invalidate_public_pages, sender=Page, dispatch_uid="page-cache-delete")
+    post_save.connect(invalidate_public_pages, sender=Organisation, dispatch_uid="page-cache-organisation")
+    post_save.connect(invalidate_public_pages, sender=SiteIdentity, dispatch_uid="page-cache-site-identity")
