@@ -23,7 +23,7 @@ class InformationOfficePermissionPolicy(ModelPermissionPolicy):
 
 
 def register_permission_policies():
-    from .models import CalendarDay, CalendarYear
+    from .models import CalendarDay, CalendarYear, Mailbox
 
-    for model in (CalendarDay, CalendarYear):
+    for model in (CalendarDay, CalendarYear, Mailbox):
         register_permission_policy(model, InformationOfficePermissionPolicy(model))

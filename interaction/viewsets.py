@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CalendarDay, CalendarYear
+from .models import CalendarDay, CalendarYear, Mailbox
 
 
 class CalendarDayViewSet(SnippetViewSet):
@@ -30,3 +30,17 @@ class WorkingDayCalendarGroup(ViewSetGroup):
     menu_icon = "date"
     menu_order = 260
     items = (CalendarYearViewSet, CalendarDayViewSet)
+
+
+class MailboxViewSet(SnippetViewSet):
+    """Mailboxes are created automatically; the information office sets names, intros and reply periods."""
+
+    model = Mailbox
+    icon = "mail"
+    menu_label = _("信箱设置")
+    menu_order = 265
+    add_to_settings_menu = True
+    list_display = ["name", "organisation", "kind", "reply_working_days", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name"]
+    search_backend_name = None

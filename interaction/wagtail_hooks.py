@@ -1,14 +1,34 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from laces.components import Component
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from departments.roles import is_information_office
 
 from .calendar_warnings import warning_years
-from .viewsets import WorkingDayCalendarGroup
+from .letter_access import may_use_mailbox_admin
+from .viewsets import MailboxViewSet, WorkingDayCalendarGroup
 
 register_snippet(WorkingDayCalendarGroup)
+register_snippet(MailboxViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_letter_admin_urls():
+    return [path("letters/", include("interaction.admin_urls", namespace="interaction_admin"))]
+
+
+class LetterMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_use_mailbox_admin(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_letter_menu_item():
+    return LetterMenuItem(gettext_lazy("来信办理"), reverse("interaction_admin:index"), icon_name="mail", order=230)
 
 
 class HolidayScheduleWarningPanel(Component):

@@ -1,0 +1,49 @@
+"""Forms staff use on a letter in the admin: assign, forward, reply."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from departments.models import Organisation
+from departments.roles import INFORMATION_OFFICE_GROUP
+
+
+def staff_for(organisation):
+    """Users who can handle the organisation's letters: its editors and approvers, and the information office."""
+    groups = [group for group in (organisation.editors_group_id, organisation.approvers_group_id) if group]
+    return (
+        get_user_model().objects.filter(is_active=True)
+        .filter(Q(groups__pk__in=groups) | Q(groups__name=INFORMATION_OFFICE_GROUP))
+        .distinct().order_by("username")
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("经办人"), queryset=get_user_model().objects.none(), required=False, empty_label=_("（不指定）")
+    )
+
+    def __init__(self, *args, letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = staff_for(letter.organisation)
+        self.fields["assignee"].label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+
+class ForwardForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("转至机构"), queryset=Organisation.objects.none(),
+        error_messages={"required": _("请选择转办机构。"), "invalid_choice": _("请选择转办机构。")},
+    )
+    note = forms.CharField(label=_("转办说明"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000, required=False)
+
+    def __init__(self, *args, letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.active().exclude(pk=letter.organisation_id)
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(
+        label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 10}), max_length=10000,
+        error_messages={"required": _("请填写答复内容。"), "max_length": _("答复内容不能超过%(limit_value)d字。")},
+    )

@@ -1,0 +1,121 @@
+"""Public pages of the mailboxes: write a letter, see the receipt, look a letter up, read answered letters."""
+
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .antispam import rate_limited, rate_limited_response, record_attempt
+from .forms import LetterForm, LookupForm
+from .lookup import find_letter
+from .models import Letter, Mailbox
+from .receipts import store_receipt, take_receipt
+from .statistics import monthly_statistics, totals
+from .submission import submit_letter
+
+PUBLIC_LETTERS_PER_PAGE = 20
+
+
+def public_letters(mailbox):
+    """Answered letters whose writers agreed to publication; only what may be shown is selected."""
+    return (
+        Letter.objects.filter(mailbox=mailbox, status=Letter.Status.ANSWERED, may_publish=True, withheld_from_public=False)
+        .select_related("replying_organisation")
+        .only("pk", "name", "subject", "message", "category", "reply", "received_on", "replied_on",
+              "replying_organisation__name", "mailbox_id")
+        .order_by("-replied_at", "-pk")
+    )
+
+
+def mailbox_index(request):
+    mailboxes = Mailbox.objects.filter(active=True, organisation__active=True).select_related("organisation").order_by(
+        "sort_order", "organisation__kind", "organisation__sort_order", "pk"
+    )
+    return render(request, "interaction/mailbox_index.html", {"mailboxes": mailboxes})
+
+
+def mailbox_detail(request, slug):
+    mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug, organisation__active=True)
+    page = Paginator(public_letters(mailbox), PUBLIC_LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "interaction/mailbox_detail.html", {"mailbox": mailbox, "page_obj": page})
+
+
+def public_letter(request, slug, pk):
+    mailbox = get_object_or_404(Mailbox, slug=slug)
+    letter = public_letters(mailbox).filter(pk=pk).first()
+    if letter is None:
+        raise Http404
+    return render(request, "interaction/public_letter.html", {"mailbox": mailbox, "letter": letter})
+
+
+def mailbox_statistics(request, slug):
+    mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug)
+    rows = monthly_statistics(mailbox.pk)
+    return render(request, "interaction/statistics.html", {"mailbox": mailbox, "rows": rows, "totals": totals(rows)})
+
+
+@never_cache
+@transaction.non_atomic_requests
+@require_http_methods(["GET", "POST"])
+def write_letter(request, slug):
+    """The letter is committed in its own transaction before anything else happens."""
+    mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug, organisation__active=True)
+    if not mailbox.active:
+        return render(request, "interaction/mailbox_closed.html", {"mailbox": mailbox}, status=403)
+    if request.method == "POST":
+        if rate_limited(request, "letter"):
+            return rate_limited_response(request, "letter")
+        form = LetterForm(request.POST, request=request)
+        if form.is_valid():
+            token = form.cleaned_data["form_token"]
+            receipt = submit_letter(mailbox, form.cleaned_data, submission_token=token)
+            if not receipt.duplicate:
+                record_attempt(request, "letter")
+                store_receipt(request, token, receipt)
+            return redirect("interaction:submitted", token=token)
+        status = 400
+    else:
+        form = LetterForm(request=request)
+        status = 200
+    return render(request, "interaction/write_letter.html", {"mailbox": mailbox, "form": form}, status=status)
+
+
+@never_cache
+def submitted(request, token):
+    receipt = take_receipt(request, token)
+    letter = Letter.objects.filter(submission_token=token).select_related("mailbox").only(
+        "tracking_code", "due_on", "received_on", "mailbox__name", "mailbox__slug", "mailbox__reply_working_days"
+    ).first()
+    if letter is None:
+        raise Http404
+    return render(request, "interaction/submitted.html", {"receipt": receipt, "letter": letter})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def lookup(request):
+    letter = None
+    status = 200
+    if request.method == "POST":
+        if rate_limited(request, "lookup"):
+            return rate_limited_response(request, "lookup")
+        record_attempt(request, "lookup")
+        form = LookupForm(request.POST)
+        if form.is_valid():
+            letter = find_letter(form.cleaned_data["tracking_code"], form.cleaned_data["password"])
+            if letter is None:
+                form.add_error(None, _("查询码或查询密码不正确，请核对后重新输入。"))
+                status = 404
+        else:
+            status = 400
+    else:
+        form = LookupForm()
+    return render(
+        request, "interaction/lookup.html",
+        {"form": form, "letter": letter, "overdue": letter is not None and letter.is_overdue(timezone.localdate())},
+        status=status,
+    )
