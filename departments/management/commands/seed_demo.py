@@ -1,0 +1,59 @@
+"""manage.py seed_demo: build the demo county 示例县 (idempotent). See departments/demo/."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from departments.demo.builder import build_demo
+from departments.demo.logins import ensure_logins
+
+
+class Command(BaseCommand):
+    help = "创建演示用的示例县：县政府门户、部门和乡镇子站、两年来的历史信息和演示账号。重复运行不会重复创建。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--small", action="store_true", help="精简版（3个部门、2个乡镇、约40条信息），用于测试。")
+        parser.add_argument("--scale", type=int, default=1, help="部门、乡镇和信息数量的倍数，用于性能测试，例如 --scale 2。")
+
+    def handle(self, *args, small=False, scale=1, verbosity=1, **options):
+        if scale < 1 or scale > 10:
+            raise CommandError("--scale 应为 1 到 10 之间的整数。")
+        started = time.monotonic()
+
+        def progress(organisation, report):
+            if verbosity >= 2:
+                self.stdout.write(f"  {organisation.name}：累计 {report.pages} 条")
+
+        wagtail_logger = logging.getLogger("wagtail")
+        previous_level = wagtail_logger.level
+        wagtail_logger.setLevel(logging.WARNING)  # one "Page created/published" line per page would drown the summary
+        try:
+            report = build_demo(small=small, scale=scale, progress=progress)
+        finally:
+            wagtail_logger.setLevel(previous_level)
+        logins = ensure_logins()
+        elapsed = time.monotonic() - started
+        if report.seeded_organisations:
+            self.stdout.write(self.style.SUCCESS(
+                f"示例县演示数据已生成：{len(report.seeded_organisations)} 个机构，发布 {report.pages} 条信息，"
+                f"图片 {report.images} 张，附件 {report.documents} 个，用时 {elapsed:.1f} 秒。"
+            ))
+        else:
+            self.stdout.write(f"示例县演示数据已存在（{len(report.skipped_organisations)} 个机构），未做改动，仅核对了演示账号。")
+        self.print_logins(logins)
+
+    def print_logins(self, logins):
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
+        width = max(len(login.username) for login in logins)
+        lines = [
+            "",
+            "=" * 64,
+            "演示账号（仅供本地演示，请勿用于生产环境）",
+            f"后台地址：{admin_url}",
+            "-" * 64,
+        ]
+        lines += [f"  {login.username.ljust(width)}  密码 {login.password}  {login.role}" for login in logins]
+        lines += ["=" * 64, ""]
+        self.stdout.write("\n".join(lines))
