@@ -212,6 +212,16 @@ DEDUCTIONS = {
 }
 
 
+DEDUCTION_LABELS = {
+    "stale_column": _("未按期更新栏目"),
+    "empty_column": _("空白栏目"),
+    "dormant_home": _("首页不更新"),
+    "false_date": _("疑似伪造发稿日期"),
+    "unanswered_message": _("超过 3 个月未回复的留言"),
+    "no_mailbox": _("无可用的在线咨询渠道"),
+}
+
+
 def score(columns, vetoes, false_dates, letters):
     """100 minus deductions, never below 0; each deduction is listed so the number can be explained."""
     counts = {
@@ -228,7 +238,7 @@ def score(columns, vetoes, false_dates, letters):
             continue
         each, cap = DEDUCTIONS[name]
         points = each * count if cap is None else min(cap, each * count)
-        deductions.append((name, count, points))
+        deductions.append((DEDUCTION_LABELS[name], count, points))
     return Score(max(0, 100 - sum(points for _name, _count, points in deductions)), deductions)
 
 

@@ -1,0 +1,56 @@
+"""The department view: a panel on a department editor's or approver's admin home page.
+
+It shows the columns of *their own* organisation(s) that are due soon, overdue or empty, with
+the date by which each must be updated, so they can act before the information office calls.
+Other organisations are never shown: membership of the organisation's editors or approvers
+group is what selects the organisation.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+
+from departments.models import Organisation
+
+from .dates import today
+from .report import build_report
+
+
+def organisations_of(user):
+    """The active organisations whose editors or approvers group ``user`` belongs to (one query)."""
+    if not user.is_authenticated:
+        return []
+    groups = user.groups.all()
+    return list(
+        Organisation.objects.active()
+        .filter(Q(editors_group__in=groups) | Q(approvers_group__in=groups))
+        .values_list("pk", flat=True)
+    )
+
+
+def due_columns(user, day=None):
+    """(organisation audit, columns that need attention sorted by due date) for each of the user's organisations."""
+    organisation_ids = organisations_of(user)
+    if not organisation_ids:
+        return []
+    report = build_report(day or today(), organisation_ids=organisation_ids, ranked=False)
+    result = []
+    for audit in report.organisations:
+        due = sorted(
+            (column for column in audit.columns if column.is_due),
+            key=lambda column: (column.due_on is None, column.due_on or column.opened_on),
+        )
+        result.append((audit, due))
+    return result
+
+
+class DueColumnsPanel(Component):
+    name = "audit_due_columns"
+    template_name = "audit/includes/due_columns_panel.html"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        return {"organisations": due_columns(self.user), "heading": _("本单位栏目更新提醒")}

@@ -1,0 +1,80 @@
+"""Admin registration: the dashboard and the two rule tables, grouped under one menu item (站点监测)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from departments.roles import is_information_office
+
+from . import views
+from .models import ColumnRule, VetoRule
+
+
+class InformationOfficeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_authenticated and is_information_office(request.user)
+
+
+class AuditDashboardViewSet(ViewSet):
+    name = "audit"
+    icon = "warning"
+    menu_label = _("监测总览")
+    menu_order = 100
+
+    @property
+    def menu_item_class(self):
+        return InformationOfficeMenuItem
+
+    @property
+    def menu_url(self):
+        return reverse("audit:dashboard")
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.DashboardView.as_view(), name="dashboard"),
+            path("export/<str:file_format>/", views.export_table, name="export"),
+            path("organisation/<slug:slug>/", views.OrganisationAuditView.as_view(), name="organisation"),
+        ]
+
+
+class ColumnRuleViewSet(ModelViewSet):
+    model = ColumnRule
+    name = "audit_column_rule"
+    url_prefix = "audit/rules/columns"
+    icon = "time"
+    menu_label = _("栏目更新规则")
+    add_to_admin_menu = False
+    form_fields = ["limit_days", "warning_days", "counts_toward_frequent_veto"]
+    list_display = ["__str__", "limit_days", "warning_days", "counts_toward_frequent_veto", "source"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+    @property
+    def menu_item_class(self):
+        return InformationOfficeMenuItem
+
+
+class VetoRuleViewSet(ModelViewSet):
+    model = VetoRule
+    name = "audit_veto_rule"
+    url_prefix = "audit/rules/vetoes"
+    icon = "cross"
+    menu_label = _("单项否决规则")
+    add_to_admin_menu = False
+    form_fields = ["threshold", "warning_threshold", "enabled"]
+    list_display = ["__str__", "threshold", "warning_threshold", "unit", "enabled", "explanation"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+    @property
+    def menu_item_class(self):
+        return InformationOfficeMenuItem
+
+
+class AuditViewSetGroup(ViewSetGroup):
+    items = (AuditDashboardViewSet, ColumnRuleViewSet, VetoRuleViewSet)
+    menu_label = _("站点监测")
+    menu_icon = "warning"
+    menu_order = 250
