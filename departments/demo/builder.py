@@ -295,7 +295,7 @@ def publish_at(parent, page, when):
     """Publish for real, recording ``when`` as the time of publication everywhere it is recorded."""
     parent.add_child(instance=page)
     with importing_history(when):
-        revision = page.save_revision()
+        revision = page.save_revision(clean=False)  # add_child() has just validated the page
         revision.publish()
     Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when, latest_revision_created_at=when)
     Revision.objects.filter(pk=revision.pk).update(created_at=when)

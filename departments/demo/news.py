@@ -130,9 +130,24 @@ def training(writer, when, subject):
     return Draft("article", title, body)
 
 
+# Campaigns tied to a date in the national calendar only happen in their months.
+CAMPAIGN_MONTHS = {
+    "安全生产月": (6,), "全民国家安全教育日": (4,), "政务公开日": (5,), "全国学生资助政策宣传月": (8, 9),
+    "国家网络安全宣传周校园日": (9,), "防溺水安全教育": (5, 6, 7), "世界防治结核病日": (3,), "全国高血压日": (10,),
+    "爱国卫生月": (4,), "春风行动": (2, 3), "民营企业招聘月": (5, 6), "就业援助月": (1,), "全国土地日": (6,),
+    "世界地球日": (4,), "测绘法宣传日": (8,), "城市节水宣传周": (5,), "质量月": (9,), "中国农民丰收节": (9,),
+    "3·15国际消费者权益日": (3,), "食品安全宣传周": (6,), "知识产权宣传周": (4,), "敬老月": (10,), "六五环境日": (6,),
+    "全国低碳日": (5, 6, 7), "环保设施向公众开放": (5, 6), "“我们的节日”": (1, 2, 4, 6, 9), "“营商环境提升年”": (2, 3, 4),
+}
+
+
 def campaign(writer, when, subject):
     rng = writer.rng
-    name = writer.pick(writer.profile.campaigns)
+    month = local(when).month
+    fitting = [name for name in writer.profile.campaigns if month in CAMPAIGN_MONTHS.get(name, range(1, 13))]
+    if not fitting:
+        return meeting(writer, when, subject)
+    name = writer.pick(fitting)
     place = writer.pick(writer.profile.places)
     title = writer.unique(lambda: writer.pick((
         f"{writer.short}开展{name}主题宣传活动",

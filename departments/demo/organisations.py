@@ -344,7 +344,6 @@ _DEPARTMENTS = (
             "示例县惠民惠农财政补贴资金“一卡通”管理办法",
         ),
         services=("procurement_complaint", "non_tax_receipt"),
-        empty=frozenset({ColumnKind.INTERPRETATIONS}),
     ),
     dict(
         key="sthj", name="示例县生态环境分局", short_name="生态环境分局", slug="sthjfj", number=2000110, doc_prefix="示环发",
@@ -370,7 +369,6 @@ _DEPARTMENTS = (
             "示例县重污染天气应急预案",
         ),
         services=("eia_approval", "discharge_permit"),
-        empty=frozenset({ColumnKind.PERSONNEL}),
     ),
 )
 

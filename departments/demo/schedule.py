@@ -39,9 +39,9 @@ NEWEST_AGE = {
     ColumnKind.NEWS: (0, 5),
     ColumnKind.NOTICES: (3, 40),
     ColumnKind.POLICIES: (10, 90),
-    ColumnKind.GUIDES: (30, 250),
-    ColumnKind.PERSONNEL: (15, 160),
-    ColumnKind.OVERVIEW: (640, 700),
+    ColumnKind.GUIDES: (10, 120),
+    ColumnKind.PERSONNEL: (15, 120),
+    ColumnKind.OVERVIEW: (90, 330),  # 机构职能 was last revised after the latest change of leaders
 }
 # How many of a column's items fall in its most recent days, so busy columns look busy.
 RECENT = {ColumnKind.HEADLINES: (4, 6), ColumnKind.NEWS: (2, 12)}

@@ -1,0 +1,246 @@
+"""The demo county (manage.py seed_demo --small): what a visitor, an editor and the auditor will find.
+
+The demo is built once for the module inside a transaction that is rolled back at the end;
+each test runs in a savepoint inside it, so the rest of the suite never sees the demo data.
+"""
+
+import datetime
+import io
+import random
+import re
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from departments.credit_codes import is_valid_credit_code
+from departments.demo import schedule
+from departments.demo.drafts import Writer
+from departments.demo.logins import DEFAULT_PASSWORD
+from departments.demo.organisations import DEPARTMENTS, TOWNSHIPS, demo_organisations
+from departments.demo.policies import policy_item
+from departments.models import Organisation
+from departments.roles import INFORMATION_OFFICE_GROUP
+from disclosure.models import CatalogueEntry
+from disclosure.taxonomy import Validity
+from portal.column_kinds import ColumnKind
+from portal.models import (
+    ArticlePage,
+    ColumnPage,
+    PolicyDocumentPage,
+    PolicyInterpretationPage,
+    ServiceGuidePage,
+)
+
+LOGINS = ("admin", "jyj_editor", "jyj_approver", "xxb")
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """Run the small demo once for this module; roll it back afterwards."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            out = io.StringIO()
+            call_command("seed_demo", "--small", stdout=out)
+            yield out.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(seeded, db):
+    return seeded
+
+
+def newest_entry(organisation, kind=None):
+    entries = CatalogueEntry.objects.filter(organisation=organisation)
+    if kind:
+        entries = entries.filter(column_kind=kind)
+    return entries.order_by("-first_published_at").first()
+
+
+def test_small_demo_builds_the_county_three_departments_and_two_townships(demo):
+    kinds = Counter(Organisation.objects.values_list("kind", flat=True))
+    assert kinds == {"county": 1, "department": 3, "township": 2}
+    assert 40 <= CatalogueEntry.objects.public().count() <= 60
+    organisations = list(Organisation.objects.all())
+    assert len({org.banner_colour for org in organisations}) == len(organisations)
+    for organisation in organisations:
+        assert 2 <= organisation.leaders.count() <= 3
+        assert organisation.address and organisation.phone and organisation.responsibilities
+        assert re.fullmatch(r"[a-z0-9]+", organisation.slug)
+
+
+def test_every_credit_code_is_valid_and_fictional(demo):
+    for code in Organisation.objects.values_list("credit_code", flat=True):
+        assert is_valid_credit_code(code), code
+        assert code.startswith("11330199")
+
+
+def test_every_page_type_is_published(demo):
+    for model in (ArticlePage, PolicyDocumentPage, PolicyInterpretationPage, ServiceGuidePage):
+        assert model.objects.live().exists(), model.__name__
+    for interpretation in PolicyInterpretationPage.objects.live():
+        assert interpretation.policy is not None
+        assert interpretation.policy.organisation == interpretation.organisation
+        assert interpretation.display_date > interpretation.policy.display_date
+    for policy in PolicyDocumentPage.objects.live():
+        assert re.search(r"〔\d{4}〕\d+号$", policy.document_number), policy.document_number
+        assert policy.written_date <= timezone.localtime(policy.display_date).date()
+    guide = ServiceGuidePage.objects.live().first()
+    assert guide.materials and guide.process and guide.legal_time_limit and guide.phone
+
+
+def test_the_portal_home_has_an_introduction_and_service_links(demo):
+    county = Organisation.objects.get(kind="county")
+    home = county.home_page.specific
+    assert "示例县" in home.intro
+    assert len(home.service_links) >= 3
+
+
+def test_every_live_disclosed_page_has_a_catalogue_entry_with_its_historical_time(demo):
+    pages = [page for page in Page.objects.live().specific() if getattr(page, "is_disclosed", False)]
+    assert len(pages) >= 40
+    entries = {entry.page_id: entry for entry in CatalogueEntry.objects.filter(page__in=[page.pk for page in pages])}
+    for page in pages:
+        entry = entries[page.pk]
+        assert entry.first_published_at == page.display_date == page.first_published_at == page.last_published_at
+        assert Revision.objects.get(pk=page.live_revision_id).created_at == page.first_published_at
+    published = [entry.first_published_at for entry in entries.values()]
+    now = timezone.now()
+    assert all(moment < now for moment in published)
+    assert min(published) < now - datetime.timedelta(days=300)
+    months = {(moment.year, moment.month) for moment in published}
+    assert len(months) >= 6, "items must be spread over months, not all published today"
+    assert sum(1 for moment in published if moment.date() == now.date()) <= 3
+
+
+def test_index_numbers_rise_with_the_recorded_publication_time(demo):
+    for organisation in Organisation.objects.all():
+        entries = list(CatalogueEntry.objects.filter(organisation=organisation).order_by("first_published_at", "pk"))
+        by_year = {}
+        for entry in entries:
+            assert entry.index_year == timezone.localtime(entry.first_published_at).year
+            by_year.setdefault(entry.index_year, []).append(entry.index_serial)
+        for serials in by_year.values():
+            assert serials == sorted(serials) == list(range(1, len(serials) + 1))
+
+
+def test_the_audit_finds_stale_and_empty_columns_and_a_fresh_portal(demo):
+    now = timezone.now()
+    stale_department = Organisation.objects.get(slug="zrzyj")
+    age = now - newest_entry(stale_department, ColumnKind.NEWS).first_published_at
+    assert datetime.timedelta(days=39) < age < datetime.timedelta(days=44)
+
+    dormant_township = Organisation.objects.get(slug="hkx")
+    assert now - newest_entry(dormant_township).first_published_at > datetime.timedelta(days=90)
+
+    empty = ColumnPage.objects.child_of(dormant_township.home_page).get(kind=ColumnKind.INTERPRETATIONS)
+    assert not CatalogueEntry.objects.filter(column=empty).exists()
+
+    county = Organisation.objects.get(kind="county")
+    assert now - newest_entry(county, ColumnKind.HEADLINES).first_published_at < datetime.timedelta(days=3)
+    lively = Organisation.objects.get(slug="jyj")
+    assert now - newest_entry(lively, ColumnKind.NEWS).first_published_at < datetime.timedelta(days=14)
+
+
+def test_images_have_alt_text_and_files_live_in_the_organisations_collection(demo):
+    images = get_image_model().objects.all()
+    assert images.exists()
+    collections = set(Organisation.objects.values_list("collection_id", flat=True))
+    for image in images:
+        assert image.description.startswith("示意插图")
+        assert image.collection_id in collections
+        assert image.width == 960 and image.file_size > 0
+    documents = get_document_model().objects.all()
+    assert documents.exists()
+    assert all(document.collection_id in collections for document in documents)
+    article = ArticlePage.objects.live().filter(cover_image__isnull=False).first()
+    image_blocks = [block for block in article.body if block.block_type == "image"]
+    assert image_blocks and image_blocks[0].value["alt_text"]
+
+
+@pytest.mark.parametrize("username", LOGINS)
+def test_demo_logins_can_sign_in_to_the_admin(demo, client, username):
+    assert client.login(username=username, password=DEFAULT_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_demo_logins_have_their_roles_and_are_printed(demo):
+    users = {user.username: user for user in get_user_model().objects.filter(username__in=LOGINS)}
+    jyj = Organisation.objects.get(slug="jyj")
+    assert users["admin"].is_superuser
+    assert list(users["jyj_editor"].groups.all()) == [jyj.editors_group]
+    assert list(users["jyj_approver"].groups.all()) == [jyj.approvers_group]
+    assert users["xxb"].groups.filter(name=INFORMATION_OFFICE_GROUP).exists()
+    assert not users["jyj_editor"].is_superuser
+    assert "http://testserver/admin/" in demo
+    for username in LOGINS:
+        assert re.search(rf"{username}\s+密码 {re.escape(DEFAULT_PASSWORD)}", demo)
+
+
+def test_running_the_seed_again_changes_nothing(demo):
+    def snapshot():
+        return {
+            "pages": Page.objects.count(),
+            "revisions": Revision.objects.count(),
+            "entries": CatalogueEntry.objects.count(),
+            "updated": list(CatalogueEntry.objects.order_by("pk").values_list("last_updated_at", flat=True)),
+            "images": get_image_model().objects.count(),
+            "documents": get_document_model().objects.count(),
+            "users": get_user_model().objects.count(),
+            "organisations": Organisation.objects.count(),
+            "passwords": list(get_user_model().objects.order_by("pk").values_list("password", flat=True)),
+        }
+
+    before = snapshot()
+    out = io.StringIO()
+    call_command("seed_demo", "--small", stdout=out)
+    assert snapshot() == before
+    assert "未做改动" in out.getvalue()
+    assert "jyj_editor" in out.getvalue()
+
+
+def test_scaled_copies_get_distinct_names_slugs_and_credit_codes():
+    profiles = demo_organisations(scale=2)
+    assert len(profiles) == 1 + 2 * (len(DEPARTMENTS) + len(TOWNSHIPS))
+    for attribute in ("name", "slug", "credit_code", "key"):
+        values = [getattr(profile, attribute) for profile in profiles]
+        assert len(values) == len(set(values)), attribute
+    copy = next(profile for profile in profiles if profile.slug == "jyj2")
+    assert copy.name == "示例县教育局二" and is_valid_credit_code(copy.credit_code)
+
+
+def test_the_schedule_keeps_every_item_in_the_past_two_years_and_honours_stale_columns():
+    now = timezone.now()
+    for profile in demo_organisations():
+        plans = schedule.plan_items(profile, random.Random(profile.key), now)
+        assert plans == sorted(plans, key=lambda plan: (plan.when, plan.order))
+        for plan in plans:
+            assert now - datetime.timedelta(days=schedule.OLDEST_AGE + 3) < plan.when < now
+            assert plan.kind not in profile.empty
+            if profile.dormant_days:
+                assert now - plan.when > datetime.timedelta(days=profile.dormant_days - 1)
+        for kind, age in profile.stale.items():
+            newest = max(plan.when for plan in plans if plan.kind == kind)
+            assert now - newest > datetime.timedelta(days=age - 1)
+
+
+def test_old_policies_are_sometimes_expired_or_repealed_and_recent_ones_stay_valid():
+    profile = DEPARTMENTS[0]
+    now = timezone.now()
+    writer = Writer(profile, random.Random(7), [("局长", "王建军"), ("副局长", "李明")])
+    old = [policy_item(writer, now - datetime.timedelta(days=500), 500).fields["validity"] for _ in range(30)]
+    recent = [policy_item(writer, now - datetime.timedelta(days=30), 30).fields["validity"] for _ in range(30)]
+    assert {Validity.EXPIRED, Validity.REPEALED} & set(old)
+    assert Validity.VALID in old
+    assert set(recent) == {Validity.VALID}
