@@ -33,14 +33,19 @@ class Organisation(ClusterableModel):
         DEPARTMENT = "department", _("部门")
         TOWNSHIP = "township", _("乡镇（街道）")
 
-    name = models.CharField(_("机构名称"), max_length=100, unique=True)
+    name = models.CharField(
+        _("机构名称"), max_length=100, unique=True, error_messages={"unique": _("已有同名机构，请核对机构名称。")}
+    )
     short_name = models.CharField(_("简称"), max_length=30)
     slug = models.SlugField(
-        _("英文标识"), max_length=40, unique=True, help_text=_("拼音缩写，仅限小写字母、数字和连字符，用于网址，例如 jyj。")
+        _("英文标识"), max_length=40, unique=True,
+        error_messages={"unique": _("这个英文标识已被其他机构使用，请换一个。")},
+        help_text=_("拼音缩写，仅限小写字母、数字和连字符，用于网址，例如 jyj。")
     )
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
     credit_code = models.CharField(
         _("统一社会信用代码"), max_length=18, unique=True, validators=[validate_credit_code],
+        error_messages={"unique": _("这个统一社会信用代码已登记给其他机构。")},
         help_text=_("18位，按 GB 32100 校验，用于生成索引号。"),
     )
     sort_order = models.PositiveIntegerField(_("显示顺序"), default=100, db_index=True)

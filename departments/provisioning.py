@@ -25,6 +25,7 @@ from wagtail.models import (
 
 from portal.column_kinds import PORTAL_COLUMNS, STANDARD_COLUMNS
 
+from .hostnames import hostname_taken
 from .models import DepartmentHomePage, Organisation, OrganisationIndexPage
 from .roles import ensure_information_office_group, permissions
 
@@ -58,19 +59,29 @@ def portal_home():
 
 
 def check_hostname_free(organisation):
-    if not organisation.hostname:
+    if hostname_taken(organisation.hostname, organisation):
+        raise ProvisioningError({"hostname": _("域名 %(host)s 已被其他站点使用，请换一个。") % {"host": organisation.hostname}})
+
+
+def check_slug_free(organisation):
+    """The home page's slug must be free under its index (another page may hold it without an organisation)."""
+    if organisation.kind == Organisation.Kind.COUNTY:
         return
-    sites = Site.objects.filter(hostname=organisation.hostname)
+    index = OrganisationIndexPage.objects.child_of(portal_home()).filter(kind=organisation.kind).first()
+    if index is None:
+        return
+    clash = Page.objects.child_of(index).filter(slug=organisation.slug)
     if organisation.home_page_id:
-        sites = sites.exclude(root_page_id=organisation.home_page_id)
-    if sites.exists():
-        raise ProvisioningError({"hostname": _("域名 %(host)s 已被其他站点使用。") % {"host": organisation.hostname}})
+        clash = clash.exclude(pk=organisation.home_page_id)
+    if clash.exists():
+        raise ProvisioningError({"slug": _("英文标识 %(slug)s 已被同一目录下的其他页面使用，请换一个。") % {"slug": organisation.slug}})
 
 
 @transaction.atomic
 def provision(organisation):
     """Create or bring up to date everything the organisation needs. Safe to run any number of times."""
     check_hostname_free(organisation)
+    check_slug_free(organisation)
     home = ensure_home_page(organisation)
     organisation.home_page = home
     ensure_columns(organisation, home)
@@ -170,15 +181,19 @@ def grant_collection_permissions(group, collection):
 def ensure_workflow(organisation, home):
     """Editor submits → the organisation's approvers approve (the information office too, for the portal)."""
     name = _("%(name)s 审核流程") % {"name": organisation.name}
+    task_name = _("%(name)s 领导审核") % {"name": organisation.short_name}
     workflow = organisation.workflow
     if workflow is None:
         workflow = Workflow.objects.create(name=name, active=True)
-        task = GroupApprovalTask.objects.create(name=_("%(name)s 领导审核") % {"name": organisation.short_name})
+        task = GroupApprovalTask.objects.create(name=task_name)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     elif workflow.name != name:
         workflow.name = name
         workflow.save(update_fields=["name"])
     task = workflow.tasks.first().specific
+    if task.name != task_name:
+        task.name = task_name
+        task.save(update_fields=["name"])
     task.groups.add(organisation.approvers_group)
     if organisation.kind == Organisation.Kind.COUNTY:
         task.groups.add(ensure_information_office_group())

@@ -1,0 +1,18 @@
+"""Whether a hostname is free for an organisation's own Site (独立域名)."""
+
+from wagtail.models import Site
+
+
+def hostname_taken(hostname, organisation):
+    """True if another Site or another organisation already uses ``hostname``."""
+    from .models import Organisation
+
+    if not hostname:
+        return False
+    sites = Site.objects.filter(hostname__iexact=hostname)
+    others = Organisation.objects.filter(hostname__iexact=hostname)
+    if organisation.pk:
+        others = others.exclude(pk=organisation.pk)
+    if organisation.home_page_id:
+        sites = sites.exclude(root_page_id=organisation.home_page_id)
+    return sites.exists() or others.exists()
