@@ -4,6 +4,7 @@ Lists show no personal data; opening a letter shows it and is recorded in ``Pers
 """
 
 import datetime
+import functools
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +28,19 @@ from .models import Letter
 LETTERS_PER_PAGE = 50
 
 
+def refuse_with_403(view):
+    """Wagtail turns PermissionDenied into a redirect home; a refused letter is a plain 403 here."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return TemplateResponse(request, "interaction/admin/forbidden.html", status=403)
+
+    return wrapped
+
+
 def _require_mailbox_staff(request):
     if not may_use_mailbox_admin(request.user):
         raise PermissionDenied
@@ -39,6 +53,7 @@ def _letter_for(request, pk):
     return letter
 
 
+@refuse_with_403
 def index(request):
     _require_mailbox_staff(request)
     today = timezone.localdate()
@@ -71,6 +86,7 @@ def index(request):
     })
 
 
+@refuse_with_403
 def detail(request, pk, forms=None):
     letter = _letter_for(request, pk)
     record_personal_data_access(request, letter, "查看来信")
@@ -102,12 +118,14 @@ def _act(request, pk, form_class, key, action, success):
 
 
 @require_POST
+@refuse_with_403
 def assign(request, pk):
     return _act(request, pk, AssignForm, "assign",
                 lambda letter, data: handling.assign(letter, data["assignee"], request.user), _("已指定经办人。"))
 
 
 @require_POST
+@refuse_with_403
 def forward(request, pk):
     return _act(request, pk, ForwardForm, "forward",
                 lambda letter, data: handling.forward(letter, data["organisation"], request.user, data["note"]),
@@ -115,6 +133,7 @@ def forward(request, pk):
 
 
 @require_POST
+@refuse_with_403
 def reply(request, pk):
     return _act(request, pk, ReplyForm, "reply",
                 lambda letter, data: handling.reply(letter, data["reply"], request.user), _("已答复，来信人可凭查询码查看。"))
