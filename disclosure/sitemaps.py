@@ -17,13 +17,23 @@ class AllSitesSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        roots = Site.objects.values_list("root_page__path", flat=True)
+        roots = list(Site.objects.values_list("root_page__path", flat=True))
+        if not roots:
+            return Page.objects.none()
         under_a_site = Q()
         for path in roots:
             under_a_site |= Q(path__startswith=path)
-        if not roots:
-            return Page.objects.none()
         return Page.objects.filter(under_a_site).live().public().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        """Like Wagtail's, but each URL is the canonical one (the catalogue's), whatever host was asked."""
+        urls = []
+        for item in self.paginator.page(page).object_list:
+            urls.extend(info for info in item.get_sitemap_urls(None) if info.get("location"))
+        last_mods = {info.get("lastmod") for info in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
 
 
 SECTIONS = {"pages": AllSitesSitemap}
