@@ -142,6 +142,7 @@ class OrganisationIndexPage(BasePage):
     parent_page_types = ["portal.PortalHomePage"]
     subpage_types = ["departments.DepartmentHomePage"]
     page_description = _("部门或乡镇子站的目录页。")
+    is_creatable = False  # made by provisioning, one per kind
 
     class Meta:
         verbose_name = _("机构目录")
@@ -165,6 +166,7 @@ class DepartmentHomePage(BasePage):
     parent_page_types = ["departments.OrganisationIndexPage"]
     subpage_types = ["portal.ColumnPage"]
     page_description = _("部门或乡镇子站首页，由机构开通时自动创建。")
+    is_creatable = False  # a home without its organisation would have no editors, workflow or index numbers
 
     class Meta:
         verbose_name = _("部门/乡镇首页")
