@@ -59,4 +59,4 @@ class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
         return str(entry.topic_id) if entry.topic_id else ""
 
     def prepare_year(self, entry):
-        return str(timezone.localtime(entry.display_date).year)
+        return str(entry.display_year or timezone.localtime(entry.display_date).year)

@@ -12,11 +12,10 @@
 import logging
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
-from haystack.constants import ID
+from haystack.constants import DJANGO_ID, ID
 from haystack.utils import get_identifier
 from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
-from whoosh.query import Term
 
 from .analysis import SegmentedText
 
@@ -44,6 +43,8 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
                 replaced[name] = whoosh_fields.ID(sortable=True)
             elif field.field_type in ("date", "datetime"):
                 replaced[name] = whoosh_fields.DATETIME(sortable=True)
+        # The entry's primary key as a column too, so a page of hits maps to entries without stored-field reads.
+        replaced[DJANGO_ID] = whoosh_fields.ID(stored=True, sortable=True)
         names = schema.names()
         return content_field_name, whoosh_fields.Schema(**{name: replaced.get(name, schema[name]) for name in names})
 
@@ -106,9 +107,6 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
             self.setup()
         with self.index.refresh().searcher() as searcher:
             return bool(searcher.document_number(**{ID: identifier}) is not None)
-
-    def term_query(self, field, value):
-        return Term(field, value)
 
 
 class CountyWhooshEngine(WhooshEngine):

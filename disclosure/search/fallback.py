@@ -5,11 +5,7 @@ with a notice on the page. Same filters and facets as the index path.
 """
 
 from collections import Counter
-from datetime import datetime, time
-
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
-from django.utils import timezone
 
 from ..models import CatalogueEntry
 
@@ -21,12 +17,6 @@ def _word_condition(word_variants):
         condition |= Q(keywords__icontains=variant) | Q(document_number__icontains=variant)
         condition |= Q(index_number__iexact=variant)
     return condition
-
-
-def _year_bounds(year):
-    tz = timezone.get_current_timezone()
-    return (timezone.make_aware(datetime.combine(datetime(year, 1, 1), time.min), tz),
-            timezone.make_aware(datetime.combine(datetime(year + 1, 1, 1), time.min), tz))
 
 
 def run(parsed, filters, offset, limit):
@@ -45,15 +35,13 @@ def run(parsed, filters, offset, limit):
     if filters.get("topic"):
         entries = entries.filter(topic_id=filters["topic"])
     if filters.get("year"):
-        start, end = _year_bounds(int(filters["year"]))
-        entries = entries.filter(display_date__gte=start, display_date__lt=end)
+        entries = entries.filter(display_year=int(filters["year"]))
     facets = {
         "organisation": Counter(dict(entries.values_list("organisation__slug").annotate(n=Count("pk")).order_by())),
         "genre": Counter(dict(entries.values_list("genre").annotate(n=Count("pk")).order_by())),
         "topic": Counter({str(k): v for k, v in entries.exclude(topic=None).values_list("topic_id")
                           .annotate(n=Count("pk")).order_by()}),
-        "year": Counter({str(k): v for k, v in entries.annotate(y=ExtractYear("display_date")).values_list("y")
-                         .annotate(n=Count("pk")).order_by()}),
+        "year": Counter({str(k): v for k, v in entries.values_list("display_year").annotate(n=Count("pk")).order_by()}),
     }
     total = entries.count()
     ids = list(entries.order_by("-display_date", "-pk").values_list("pk", flat=True)[offset:offset + limit])

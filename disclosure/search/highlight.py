@@ -6,6 +6,7 @@ text ourselves. Every piece of text is escaped before ``<mark>`` is added: nothi
 query or the document can inject HTML.
 """
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -15,6 +16,11 @@ SNIPPET_CHARS = 120
 
 
 def _pattern(terms):
+    return _compiled(tuple(terms))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(terms):
     terms = [term for term in terms if term]
     if not terms:
         return None

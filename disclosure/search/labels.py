@@ -1,21 +1,38 @@
-"""Human labels for facet values (organisation names, genre and topic names, years), cached briefly."""
+"""Human labels for facet values and results (organisation names, genres, topics, years), memoised briefly."""
 
-from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..taxonomy import Genre
+from .memo import forget, remembered
 
-CACHE_SECONDS = 60
+
+def _organisations():
+    from departments.models import Organisation
+
+    rows = Organisation.objects.values_list("pk", "slug", "name")
+    return {"by_id": {pk: {"slug": slug, "name": name} for pk, slug, name in rows},
+            "by_slug": {slug: name for _pk, slug, name in rows}}
+
+
+def organisations():
+    return remembered("labels:organisations", _organisations)
+
+
+def organisation_by_id(pk):
+    found = organisations()["by_id"].get(pk)
+    if found is None:
+        forget("labels:organisations")
+        found = organisations()["by_id"].get(pk, {"slug": "", "name": ""})
+    return found
 
 
 def organisation_names():
-    names = cache.get("search:organisation-names")
-    if names is None:
-        from departments.models import Organisation
+    return organisations()["by_slug"]
 
-        names = dict(Organisation.objects.values_list("slug", "name"))
-        cache.set("search:organisation-names", names, CACHE_SECONDS)
-    return names
+
+def forget_organisations(**kwargs):
+    forget("labels:organisations")
 
 
 def organisation(slug):
@@ -25,25 +42,29 @@ def organisation(slug):
 
 
 def topic_names():
-    names = cache.get("search:topic-names")
-    if names is None:
+    def compute():
         from ..models import Topic
 
-        names = {str(topic.pk): topic.full_name for topic in Topic.objects.select_related("parent")}
-        cache.set("search:topic-names", names, CACHE_SECONDS)
-    return names
+        return {str(topic.pk): topic.full_name for topic in Topic.objects.select_related("parent")}
+
+    return remembered("labels:topics", compute)
+
+
+def genre_names():
+    return remembered(f"labels:genres:{get_language()}", lambda: {value: str(label) for value, label in Genre.choices})
 
 
 def facet_lists(counts, filters):
     """Facet counts as ordered lists of {value, label, count, selected}; years newest first, others by count."""
     orgs = organisation_names()
     topics = topic_names()
-    genres = dict(Genre.choices)
+    genres = genre_names()
+    year_format = _("%(year)s年")
     label_for = {
         "organisation": lambda value: orgs.get(value, value),
-        "genre": lambda value: str(genres.get(value, value)),
+        "genre": lambda value: genres.get(value, value),
         "topic": lambda value: topics.get(value, value),
-        "year": lambda value: _("%(year)s年") % {"year": value},
+        "year": lambda value: year_format % {"year": value},
     }
     lists = {}
     for name, counter in counts.items():

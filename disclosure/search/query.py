@@ -1,16 +1,12 @@
-"""From what a citizen typed to a Whoosh query.
+"""From what a citizen typed to the words the engine matches.
 
-We never hand user input to Whoosh's query parser: ``AND OR (``, ``title:`` or ``*`` are just
-characters here. The query is split into words on spaces and punctuation; every word must
-match (AND); each word may match through any of its synonyms (OR); within a variant, every
-segment must be present. Matching happens in ``text`` (title and body); the same terms in
-``title`` only add score, so title matches rank first. A document or index number typed as a
-whole also matches the exact ``identifiers`` field.
+User input never reaches a query parser: ``AND OR (``, ``title:`` or ``*`` are just characters
+here. The query is split into words on spaces and punctuation (at most ``MAX_WORDS`` from the
+first ``MAX_QUERY_CHARS`` characters); each word carries its synonym variants; the whole
+query, normalised, is also tried as an exact document or index number.
 """
 
 from dataclasses import dataclass, field
-
-from whoosh.query import And, AndMaybe, Or, Term
 
 from .segmenter import identifier_key, split_query_words, word_tokens
 from .synonyms import variants
@@ -57,33 +53,3 @@ def parse(raw):
     return ParsedQuery(raw=raw, text=text, words=words, truncated=truncated, identifier=identifier,
                        expansions={word: variants(word) for word in words})
 
-
-def _all_of(fieldname, tokens):
-    terms = [Term(fieldname, token) for token in tokens]
-    return terms[0] if len(terms) == 1 else And(terms)
-
-
-def _any_of(queries):
-    return queries[0] if len(queries) == 1 else Or(queries)
-
-
-def build(parsed):
-    """The Whoosh query for ``parsed`` (which must have words)."""
-    required = []
-    title_terms = set()
-    for word in parsed.words:
-        alternatives = []
-        for variant in parsed.expansions[word]:
-            tokens = word_tokens(variant)
-            if tokens:
-                alternatives.append(_all_of("text", tokens))
-                title_terms.update(tokens)
-        if alternatives:
-            required.append(_any_of(alternatives))
-    if not required:
-        return None
-    matching = required[0] if len(required) == 1 else And(required)
-    scored = AndMaybe(matching, Or([Term("title", token) for token in sorted(title_terms)]))
-    if parsed.identifier:
-        return Or([Term("identifiers", parsed.identifier, boost=1.0), scored])
-    return scored

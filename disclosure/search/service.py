@@ -15,14 +15,16 @@ from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
 from ..models.search import normalise_query
-from ..taxonomy import Genre
-from . import engine, fallback, labels, query as query_building
+from . import engine, fallback, labels
+from . import query as query_building
 from .highlight import highlight_title, snippet
+from .memo import forget, remembered
 from .querylog import log_query, suggestions_for
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
+PICKED_QUERIES_KEY = "search:picked-queries"
 
 
 @dataclass
@@ -76,8 +78,7 @@ def search(params, site_organisation=None, log=True):
     filters = {"organisation": organisation_slug, "genre": params.genre, "topic": params.topic, "year": params.year}
     offset = (params.page - 1) * PAGE_SIZE
     try:
-        whoosh_query = query_building.build(parsed)
-        found = engine.run(whoosh_query, filters, params.sort, offset, PAGE_SIZE)
+        found = engine.run(parsed, filters, params.sort, offset, PAGE_SIZE)
         if found.total == 0 and engine.document_count() == 0 and CatalogueEntry.objects.public().exists():
             raise engine.IndexUnavailable("empty")
         total, entry_ids, facet_counts = found.total, found.entry_ids, found.facets
@@ -92,9 +93,9 @@ def search(params, site_organisation=None, log=True):
     outcome.page = params.page
     terms = parsed.highlight_terms()
     if params.page == 1:
-        outcome.picks = [present(pick.entry, terms, pick.description) for pick in editors_picks(parsed)]
+        outcome.picks = [present(row, terms, description) for row, description in editors_picks(parsed)]
     picked = {item["id"] for item in outcome.picks}
-    outcome.results = [present(entry, terms) for entry in entries_in_order(entry_ids) if entry.pk not in picked]
+    outcome.results = [present(row, terms) for row in entries_in_order(entry_ids) if row["pk"] not in picked]
     outcome.facets = labels.facet_lists(facet_counts, filters)
     if total == 0:
         outcome.suggestions = suggestions_for(parsed)
@@ -104,32 +105,51 @@ def search(params, site_organisation=None, log=True):
     return outcome
 
 
+ENTRY_FIELDS = ("pk", "title", "summary", "body_text", "url", "index_number", "document_number", "genre",
+                "topic_id", "display_date", "organisation_id")
+
+
 def entries_in_order(entry_ids):
-    entries = CatalogueEntry.objects.public().select_related("organisation", "topic", "topic__parent").in_bulk(entry_ids)
-    return [entries[pk] for pk in entry_ids if pk in entries]
+    """The public entries of one page of hits, as plain rows (no joins: labels come from cached maps)."""
+    rows = {row["pk"]: row for row in CatalogueEntry.objects.public().filter(pk__in=entry_ids).values(*ENTRY_FIELDS)}
+    return [rows[pk] for pk in entry_ids if pk in rows]
 
 
 def editors_picks(parsed):
     query = normalise_query(parsed.text)
-    if not query:
+    if not query or query not in picked_queries():
         return []
-    return [pick for pick in EditorsPick.objects.filter(query=query, entry__status=CatalogueEntry.Status.LIVE)
-            .select_related("entry__organisation", "entry__topic", "entry__topic__parent")]
+    picks = (EditorsPick.objects.filter(query=query, entry__status=CatalogueEntry.Status.LIVE)
+             .values("entry_id", "description"))
+    rows = {row["pk"]: row for row in CatalogueEntry.objects.public()
+            .filter(pk__in=[pick["entry_id"] for pick in picks]).values(*ENTRY_FIELDS)}
+    return [(rows[pick["entry_id"]], pick["description"]) for pick in picks if pick["entry_id"] in rows]
 
 
-def present(entry, terms, pick_description=""):
+def picked_queries():
+    """The set of queries that have editors' picks (memoised; forgotten when a pick is saved)."""
+    return remembered(PICKED_QUERIES_KEY, lambda: set(EditorsPick.objects.values_list("query", flat=True)))
+
+
+def forget_picks(**kwargs):
+    forget(PICKED_QUERIES_KEY)
+
+
+def present(row, terms, pick_description=""):
     """One result as the page and the API show it."""
+    organisation = labels.organisation_by_id(row["organisation_id"])
+    genres = labels.genre_names()
     return {
-        "id": entry.pk,
-        "title": entry.title,
-        "title_html": highlight_title(entry.title, terms),
-        "url": entry.url,
-        "index_number": entry.index_number,
-        "document_number": entry.document_number,
-        "organisation": {"slug": entry.organisation.slug, "name": entry.organisation.name},
-        "genre": Genre(entry.genre).label if entry.genre in Genre.values else entry.genre,
-        "topic": entry.topic.full_name if entry.topic_id else "",
-        "published_at": timezone.localtime(entry.display_date),
-        "snippet": snippet([entry.summary, entry.body_text], terms),
+        "id": row["pk"],
+        "title": row["title"],
+        "title_html": highlight_title(row["title"], terms),
+        "url": row["url"],
+        "index_number": row["index_number"],
+        "document_number": row["document_number"],
+        "organisation": {"slug": organisation["slug"], "name": organisation["name"]},
+        "genre": genres.get(row["genre"], row["genre"]),
+        "topic": labels.topic_names().get(str(row["topic_id"]), "") if row["topic_id"] else "",
+        "published_at": timezone.localtime(row["display_date"]),
+        "snippet": snippet([row["summary"], row["body_text"]], terms),
         "pick_description": pick_description,
     }

@@ -1,6 +1,6 @@
 """Synonyms maintained by the information office (同义词), used to widen each query word."""
 
-from django.core.cache import cache
+from .memo import forget, remembered
 
 from .segmenter import normalise
 
@@ -9,19 +9,19 @@ MAX_VARIANTS = 6
 
 
 def synonym_groups():
-    """The active groups as lists of normalised words, cached until a group is saved or deleted."""
-    groups = cache.get(CACHE_KEY)
-    if groups is None:
+    """The active groups as lists of normalised words (memoised; forgotten when a group is saved)."""
+
+    def compute():
         from ..models import SynonymGroup
 
         groups = [group.word_list() for group in SynonymGroup.objects.filter(active=True)]
-        groups = [words for words in groups if len(words) > 1]
-        cache.set(CACHE_KEY, groups, 300)
-    return groups
+        return [words for words in groups if len(words) > 1]
+
+    return remembered(CACHE_KEY, compute)
 
 
 def forget_synonyms(**kwargs):
-    cache.delete(CACHE_KEY)
+    forget(CACHE_KEY)
 
 
 def variants(word, groups=None):

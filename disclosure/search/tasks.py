@@ -9,7 +9,7 @@ from . import queue
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(priority=50)
 def process_index_updates():
     """Write every pending index change; on failure keep them and ask to be run again later."""
     try:

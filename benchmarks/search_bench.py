@@ -1,0 +1,308 @@
+"""Benchmark of the county search at 100,000 catalogue entries.
+
+    .venv/bin/python benchmarks/search_bench.py [--entries 100000] [--queries 200] [--keep DIR]
+
+Everything happens in a scratch directory (SQLite database, Whoosh index, cache): nothing
+touches the project's own database or index. The corpus is reproducible (fixed seed):
+realistic county-government titles and bodies from 50 organisations. Prints:
+
+* full index build time (``rebuild_index``'s builder, all cores),
+* publish → searchable: a page published for real, indexed by the real queue and a
+  ``db_worker`` process, polled through the search service until it is found,
+* query latency (median, p95) of the search page and the JSON API over realistic 1–3 word
+  queries, some narrowed by a facet, with facets and highlighting,
+* recall on 50 fixed words: of the entries whose title, summary or body contains the word,
+  the share the search returns.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ORGANISATIONS = [
+    "县人民政府办公室", "县发展和改革局", "县教育局", "县科学技术局", "县工业和信息化局", "县公安局", "县民政局",
+    "县司法局", "县财政局", "县人力资源和社会保障局", "县自然资源和规划局", "县生态环境分局", "县住房和城乡建设局",
+    "县交通运输局", "县水利局", "县农业农村局", "县商务局", "县文化和旅游局", "县卫生健康局", "县退役军人事务局",
+    "县应急管理局", "县审计局", "县市场监督管理局", "县统计局", "县医疗保障局", "县林业局", "县城市管理局",
+    "县行政审批服务局", "县乡村振兴局", "县信访局", "县住房公积金管理中心", "县社会保险事业管理中心", "县消防救援大队",
+    "县税务局", "县气象局", "县残疾人联合会", "县妇女联合会", "县总工会", "县融媒体中心", "县档案馆",
+    "城关镇人民政府", "东河镇人民政府", "西山镇人民政府", "南湖乡人民政府", "北岭乡人民政府", "青石镇人民政府",
+    "柳林镇人民政府", "白水乡人民政府", "龙泉街道办事处", "凤凰街道办事处",
+]
+
+SUBJECTS = [
+    "安全生产", "森林防火", "城乡居民基本医疗保险参保缴费", "住房公积金缴存", "社会保险待遇资格认证", "农村人居环境整治",
+    "义务教育招生入学", "高标准农田建设", "乡村振兴", "营商环境优化", "防汛抗旱", "中央环保督察反馈问题整改", "疫苗接种",
+    "食品安全监督抽检", "消防安全隐患排查", "城乡最低生活保障", "困难群众临时救助", "退役军人优待抚恤", "老旧小区改造",
+    "农村饮水安全", "道路交通安全", "全国文明城市创建", "生活垃圾分类", "河长制", "林长制", "耕地保护", "粮食生产",
+    "防范和处置非法集资", "常态化扫黑除恶", "数字政府建设", "政务公开", "残疾人两项补贴", "高龄津贴发放", "职业技能培训",
+    "创业担保贷款", "失业保险稳岗返还", "校园安全", "学生资助", "地质灾害防治", "不动产登记", "秸秆禁烧", "大气污染防治",
+    "重大项目建设", "招商引资", "优化生育政策", "家庭医生签约服务", "公共法律服务", "矛盾纠纷排查化解", "根治欠薪",
+    "预算绩效管理", "政府采购", "国有资产管理", "普惠金融", "冬春火灾防控", "农村危房改造", "电动自行车安全管理",
+]
+ACTIONS = ["做好", "开展", "进一步加强", "印发", "深入推进", "切实抓好", "组织实施", "全面落实"]
+DOC_KINDS = ["通知", "实施方案", "工作方案", "意见", "报告", "通告", "公告", "批复"]
+MEETINGS = ["工作会议", "推进会", "专题会议", "培训会", "现场观摩会", "座谈会"]
+PLACES = ["城关镇", "东河镇", "西山镇", "南湖乡", "北岭乡", "青石镇", "柳林镇", "白水乡", "龙泉街道", "凤凰街道"]
+UNITS = ["户", "人", "家", "处", "个", "亩", "公里", "万元"]
+GENRES = ["notice", "opinion", "report", "public_notice", "announcement", "news", "interpretation", "plan", "reply",
+          "service_guide", "statistics"]
+SENTENCES = [
+    "为深入贯彻落实党中央、国务院和省、市关于{s}的决策部署，结合我县实际，制定本方案。",
+    "各乡镇、县直各有关单位要高度重视，切实加强组织领导，明确责任分工，确保{s}各项任务落到实处。",
+    "截至{m}月底，全县累计完成{s}相关任务{n}{u}，完成年度目标任务的{p}%。",
+    "{o}牵头成立工作专班，建立周调度、月通报制度，定期研究解决{s}工作中的重点难点问题。",
+    "会议指出，{s}事关人民群众切身利益，事关经济社会发展大局，必须坚持问题导向和目标导向。",
+    "会议要求，要压实属地管理责任、部门监管责任和企业主体责任，持续开展隐患排查整治。",
+    "{place}通过入户走访、发放宣传资料、设置咨询台等方式，累计宣传群众{n}人次。",
+    "对工作推进不力、造成严重后果的单位和个人，将依法依规严肃追责问责。",
+    "符合条件的群众可携带身份证、户口簿等材料，到县政务服务中心{w}号窗口办理，也可通过网上办事大厅在线申请。",
+    "本通知自印发之日起施行，有效期{y}年。此前有关规定与本通知不一致的，以本通知为准。",
+    "咨询电话：0571-8{n:06d}，办公时间为工作日上午8:30至12:00，下午2:30至5:30。",
+    "下一步，我县将继续聚焦{s}，补短板、强弱项，推动各项工作提质增效。",
+    "{year}年县财政安排{s}专项资金{n}万元，重点支持{place}等乡镇开展试点。",
+    "请各单位于{m}月{d}日前将工作开展情况书面报送{o}，电子版同时发送至指定邮箱。",
+]
+# Fixed words whose recall is measured: each appears inside longer sentences, never alone.
+RECALL_WORDS = [
+    "安全生产", "森林防火", "医疗保险", "公积金", "社会保险", "人居环境", "招生", "高标准农田", "乡村振兴", "营商环境",
+    "防汛", "环保督察", "疫苗", "抽检", "隐患排查", "最低生活保障", "临时救助", "退役军人", "老旧小区", "饮水安全",
+    "交通安全", "文明城市", "垃圾分类", "河长制", "林长制", "耕地", "粮食", "非法集资", "扫黑除恶", "数字政府",
+    "政务公开", "残疾人", "高龄津贴", "技能培训", "担保贷款", "稳岗", "校园", "资助", "地质灾害", "不动产",
+    "秸秆", "大气污染", "招商引资", "家庭医生", "法律服务", "欠薪", "绩效", "政府采购", "普惠金融", "危房改造",
+]
+QUERY_WORDS = [
+    "安全生产", "森林防火", "医保", "社保", "公积金", "乡村振兴", "营商环境", "防汛", "疫苗接种", "垃圾分类", "河长制",
+    "义务教育", "低保", "临时救助", "退役军人", "老旧小区", "消防", "食品安全", "学生资助", "不动产登记", "技能培训",
+    "创业", "贷款", "通知", "实施方案", "会议", "城关镇", "东河镇", "资金", "政务服务中心", "窗口", "申请", "补贴",
+    "隐患", "追责", "宣传", "试点", "家庭医生", "欠薪", "采购",
+]
+
+
+def configure(scratch):
+    os.environ.update({
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "0",
+        "SECRET_KEY": "benchmark-only-not-secret",
+        "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{scratch / 'bench.sqlite3'}",
+        "VAR_DIR": str(scratch / "var"),
+        "SEARCH_INDEX_PATH": str(scratch / "whoosh"),
+        "PAGE_CACHE_SECONDS": "0",
+        "LOG_LEVEL": "WARNING",
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    })
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def make_corpus(count, rng):
+    """Create 50 organisations and ``count`` public catalogue entries directly (no page trees)."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from departments.credit_codes import make_credit_code
+    from departments.models import Organisation
+    from disclosure.models import CatalogueEntry, Topic
+
+    organisations = []
+    for number, name in enumerate(ORGANISATIONS, start=1):
+        kind = Organisation.Kind.TOWNSHIP if name.endswith(("镇人民政府", "乡人民政府", "办事处")) else Organisation.Kind.DEPARTMENT
+        organisations.append(Organisation(name=name, short_name=name.replace("县", "")[:8], slug=f"bench{number:02d}",
+                                          kind=kind, credit_code=make_credit_code(f"113309{number:011d}")))
+    Organisation.objects.bulk_create(organisations)
+    organisations = list(Organisation.objects.filter(slug__startswith="bench").order_by("slug"))
+    topics = list(Topic.objects.values_list("pk", flat=True))
+    start = timezone.make_aware(datetime(2019, 1, 1))
+    serials = {}
+    batch = []
+    for number in range(count):
+        organisation = organisations[number % len(organisations)]
+        subject = rng.choice(SUBJECTS)
+        roll = rng.random()
+        year = rng.randint(2019, 2025)
+        if roll < 0.45:
+            title = f"关于{rng.choice(ACTIONS)}{year}年{subject}工作的{rng.choice(DOC_KINDS)}"
+        elif roll < 0.75:
+            title = f"{organisation.name}召开{subject}{rng.choice(MEETINGS)}"
+        elif roll < 0.9:
+            title = f"《{year}年{subject}实施方案》政策解读"
+        else:
+            title = f"{rng.choice(PLACES)}扎实推进{subject}工作"
+        sentences = []
+        for _ in range(rng.randint(6, 12)):
+            template = rng.choice(SENTENCES)
+            sentences.append(template.format(
+                s=rng.choice([subject, subject, rng.choice(SUBJECTS)]), o=organisation.name, place=rng.choice(PLACES),
+                n=rng.randint(10, 99999), u=rng.choice(UNITS), p=rng.randint(60, 120), m=rng.randint(1, 12),
+                d=rng.randint(1, 28), w=rng.randint(1, 40), y=rng.randint(1, 5), year=year))
+        body = "".join(sentences)
+        display = start + timedelta(days=rng.randint(0, 2500), minutes=rng.randint(0, 1440))
+        key = (organisation.pk, display.year)
+        serials[key] = serials.get(key, 0) + 1
+        batch.append(CatalogueEntry(
+            index_number=f"{organisation.credit_code}/{display.year}-{serials[key]:05d}", index_year=display.year,
+            index_serial=serials[key], page_key=10_000_000 + number, organisation=organisation, title=title[:255],
+            summary=body[:80], body_text=body, url=f"https://example.gov.cn/bench/{number}/",
+            genre=rng.choice(GENRES), topic_id=rng.choice(topics) if topics else None,
+            document_number=f"示{organisation.short_name[:2]}发〔{display.year}〕{serials[key]}号" if roll < 0.45 else "",
+            display_date=display, display_year=timezone.localtime(display).year, first_published_at=display,
+            last_updated_at=display, changed_at=display,
+        ))
+        if len(batch) == 5000:
+            CatalogueEntry.objects.bulk_create(batch)
+            batch = []
+    if batch:
+        CatalogueEntry.objects.bulk_create(batch)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure_publish_to_searchable(scratch):
+    """Publish a real page; a db_worker process indexes it; poll the search until it is found."""
+    from disclosure.search.params import read_params
+    from disclosure.search.service import search
+    from tests import factories
+
+    from django_tasks_db.models import DBTaskResult
+
+    from departments.models import Organisation
+
+    department = Organisation.objects.filter(slug="benchdept").first() or factories.make_organisation(
+        "示例县基准测试局", "benchdept")
+    env = dict(os.environ)
+    worker = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "db_worker", "--interval", "0.2",
+                               "--no-startup-delay", "--no-reload"], env=env, cwd=ROOT,
+                              stdout=open(scratch / "worker.log", "w"), stderr=subprocess.STDOUT)
+    try:
+        # Let the worker finish what provisioning queued (Wagtail's own tasks) before the clock runs.
+        deadline = time.perf_counter() + 300
+        while DBTaskResult.objects.ready().exists() and time.perf_counter() < deadline:
+            time.sleep(0.5)
+        marker = f"琥珀色信号灯测试{int(time.time())}"
+        started = time.perf_counter()
+        factories.article(factories.column(department), title=f"关于{marker}的通知", body="基准测试正文。")
+        while time.perf_counter() - started < 60:
+            outcome = search(read_params({"q": marker}), log=False)
+            if outcome.total and not outcome.used_fallback:
+                return time.perf_counter() - started
+            time.sleep(0.05)
+        return float("nan")
+    finally:
+        worker.terminate()
+        worker.wait(10)
+
+
+def measure_queries(count, rng):
+    from django.test import Client
+
+    from departments.models import Organisation
+
+    slugs = list(Organisation.objects.filter(slug__startswith="bench").values_list("slug", flat=True))
+    queries = []
+    for _ in range(count):
+        words = rng.sample(QUERY_WORDS, rng.choice([1, 1, 2, 2, 3]))
+        params = {"q": " ".join(words)}
+        roll = rng.random()
+        if roll < 0.15:
+            params["org"] = rng.choice(slugs)
+        elif roll < 0.25:
+            params["year"] = str(rng.randint(2019, 2025))
+        elif roll < 0.3:
+            params["sort"] = "date"
+        queries.append(params)
+    client = Client()
+    client.get("/search/", {"q": "预热"})
+    client.get("/api/search/", {"q": "预热"})
+    timings = {}
+    for name, url in (("page", "/search/"), ("api", "/api/search/")):
+        times = []
+        for params in queries:
+            started = time.perf_counter()
+            response = client.get(url, params)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, params, response.status_code)
+        timings[name] = times
+    return queries, timings
+
+
+def measure_recall():
+    from disclosure.models import CatalogueEntry
+    from disclosure.search import engine, query as query_building
+
+    view = engine.current_view()
+    ids = view.columns["django_id"]
+    texts = {pk: f"{title}\n{summary}\n{body}".lower()
+             for pk, title, summary, body in CatalogueEntry.objects.public().values_list("pk", "title", "summary", "body_text")}
+    rows = []
+    for word in RECALL_WORDS:
+        expected = {pk for pk, text in texts.items() if word in text}
+        docs, _exact = engine.match(view, query_building.parse(word))
+        found = {int(ids[doc]) for doc in docs}
+        rows.append((word, len(expected), len(expected & found)))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--procs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--keep", help="use (and keep) this scratch directory instead of a temporary one")
+    args = parser.parse_args()
+    scratch = Path(args.keep or tempfile.mkdtemp(prefix="search-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    configure(scratch)
+    from django.core.management import call_command
+
+    from disclosure.models import CatalogueEntry
+    from disclosure.search import bulk
+
+    rng = random.Random(20250101)
+    print(f"scratch directory: {scratch}; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"migrate: {time.perf_counter() - started:.1f} s")
+    if not CatalogueEntry.objects.exists():
+        started = time.perf_counter()
+        make_corpus(args.entries, rng)
+        print(f"corpus: {args.entries} entries in {time.perf_counter() - started:.1f} s")
+    lengths = [len(body) for body in CatalogueEntry.objects.values_list("body_text", flat=True)[:2000]]
+    print(f"average body length (first 2,000): {statistics.mean(lengths):.0f} characters")
+
+    count, seconds = bulk.rebuild(procs=args.procs)
+    print(f"load average after build: {os.getloadavg()[0]:.1f}")
+    print(f"FULL INDEX BUILD: {count} entries in {seconds:.1f} s ({count / seconds:.0f} entries/s, {args.procs} processes)")
+
+    seconds = measure_publish_to_searchable(scratch)
+    print(f"PUBLISH → SEARCHABLE: {seconds:.2f} s (real publish, queue, db_worker, search)")
+
+    queries, timings = measure_queries(args.queries, random.Random(7))
+    for name, times in timings.items():
+        print(f"QUERY LATENCY {name}: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
+              f"max {max(times):.1f} ms over {len(times)} queries (facets and highlighting on)")
+
+    rows = measure_recall()
+    total_expected = sum(expected for _word, expected, _found in rows)
+    total_found = sum(found for _word, _expected, found in rows)
+    worst = min(rows, key=lambda row: row[2] / row[1] if row[1] else 1)
+    print(f"RECALL over {len(rows)} words: {total_found}/{total_expected} = {total_found / max(1, total_expected):.2%}; "
+          f"lowest: {worst[0]} {worst[2]}/{worst[1]}")
+
+
+if __name__ == "__main__":
+    main()

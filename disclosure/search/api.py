@@ -1,0 +1,46 @@
+"""``/api/search/``: the same search as the page, as JSON (fields documented in the README)."""
+
+from django.http import JsonResponse
+
+from .params import read_params
+from .scope import site_organisation
+from .service import search
+
+
+def _facet(items):
+    return [{"value": item["value"], "label": item["label"], "count": item["count"]} for item in items]
+
+
+def search_api(request):
+    params = read_params(request.GET)
+    if params.errors:
+        return JsonResponse({"error": params.errors[0], "errors": params.errors}, status=400,
+                            json_dumps_params={"ensure_ascii": False})
+    outcome = search(params, site_organisation(request))
+    body = {
+        "query": params.q,
+        "count": outcome.total,
+        "page": outcome.page,
+        "num_pages": outcome.num_pages,
+        "took_ms": outcome.took_ms,
+        "results": [
+            {
+                "title": result["title"],
+                "url": result["url"],
+                "index_number": result["index_number"],
+                "organisation": result["organisation"],
+                "genre": result["genre"],
+                "topic": result["topic"],
+                "published_at": result["published_at"].isoformat(),
+                "snippet": str(result["snippet"]),
+            }
+            for result in [*outcome.picks, *outcome.results]
+        ],
+        "facets": {name: _facet(outcome.facets.get(name, [])) for name in ("organisation", "genre", "topic", "year")},
+        "suggestions": outcome.suggestions,
+    }
+    if outcome.message:
+        body["message"] = outcome.message
+    if outcome.notice:
+        body["notice"] = outcome.notice
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
