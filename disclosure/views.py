@@ -23,7 +23,12 @@ def catalogue_index(request):
     """/disclosure/: every organisation's entries, filterable, newest first."""
     trail = [(_("政府信息公开"), reverse("disclosure:index")), (_("政府信息公开目录"), "")]
     organisations = Organisation.objects.active().only("name", "slug", "kind", "sort_order")
-    return _render_catalogue(request, "disclosure/catalogue.html", {"trail": trail, "organisations": organisations})
+    context = {
+        "trail": trail,
+        "organisations": organisations,
+        "extra_meta_tags": {"ColumnName": _("政府信息公开目录"), "ColumnType": "信息公开目录"},
+    }
+    return _render_catalogue(request, "disclosure/catalogue.html", context)
 
 
 def organisation_catalogue(request, org_slug):
@@ -39,6 +44,7 @@ def organisation_catalogue(request, org_slug):
         "guide": disclosure_guide(organisation),
         "yearly_reports": yearly_reports(organisation),
         "feed_url": reverse("disclosure:organisation-feed", args=[organisation.slug]),
+        "extra_meta_tags": {"ColumnName": _("%(name)s政府信息公开") % {"name": organisation.name}, "ColumnType": "信息公开目录"},
     }
     return _render_catalogue(request, "disclosure/organisation.html", context, organisation=organisation)
 

@@ -25,9 +25,27 @@ def government_meta_tags(context, page=None):
     }
     if page is not None and hasattr(page, "meta_tags"):
         tags.update(page.meta_tags(request))
+        tags.update(_column_tags_for_pages_outside_columns(page, tags))
         if request is not None:
             tags["Url"] = request.build_absolute_uri(page.url) if page.url else ""
+    elif request is not None:
+        tags["Url"] = request.build_absolute_uri()
+    tags.update(context.get("extra_meta_tags") or {})  # views that are not pages (e.g. the catalogue) add theirs
     return format_html_join("\n", '<meta name="{}" content="{}">', ((name, value) for name, value in tags.items() if value))
+
+
+def _column_tags_for_pages_outside_columns(page, tags):
+    """Home pages are the 首页 column; other pages above the columns (e.g. 部门 directory) name themselves."""
+    if "ColumnName" in tags:
+        return {}
+    organisation = getattr(page, "organisation", None)
+    if organisation is not None and organisation.home_page_id == page.pk:
+        return {"ColumnName": page.title, "ColumnType": "首页"}
+    from departments.models import OrganisationIndexPage
+
+    if isinstance(page, OrganisationIndexPage):
+        return {"ColumnName": page.title, "ColumnType": "机构职能"}
+    return {"ColumnName": page.title}
 
 
 @register.filter
