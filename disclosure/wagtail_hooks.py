@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .applications import admin_hooks as application_admin_hooks  # noqa: F401  (applications, yearly reports)
 from .viewsets import CatalogueEntryViewSet, TopicViewSet
 
 register_snippet(TopicViewSet)

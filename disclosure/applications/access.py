@@ -4,10 +4,12 @@
 provisioning). Every staff view of personal data goes through ``log_view``.
 """
 
+import functools
 import ipaddress
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import render
 
 from departments.models import Organisation
 from departments.roles import is_information_office
@@ -50,3 +52,16 @@ def _ip_or_none(value):
         return str(ipaddress.ip_address(value))
     except ValueError:
         return None
+
+
+def forbidden_as_403(view):
+    """Wagtail turns PermissionDenied into a redirect to the dashboard; personal data answers a plain 403."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return render(request, "disclosure/applications/admin/forbidden.html", status=403)
+
+    return wrapped

@@ -7,7 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from departments.models import Organisation
-from interaction.antispam import rate_limited, rate_limited_response, record_attempt
+from disclosure.models.applications import Application
+from interaction.antispam import rate_limited, rate_limited_response, read_form_token, record_attempt
 
 from . import deadlines
 from .forms import ApplicationForm, StatusLookupForm
@@ -31,6 +32,10 @@ def apply(request, org_slug):
         if rate_limited(request, "application"):
             return rate_limited_response(request, "application")
         record_attempt(request, "application")
+        already = submitted_with_token(request.POST.get("form_token"))
+        if already is not None:  # a double click: show the first click's receipt
+            request.session[RECEIPT_SESSION_KEY] = already.pk
+            return redirect("disclosure_applications:receipt", org_slug=already.organisation.slug)
         form = ApplicationForm(request.POST, request=request)
         if form.is_valid():
             application, _created = submit(organisation, form.application_data(), form.cleaned_data["form_token"])
@@ -44,11 +49,16 @@ def apply(request, org_slug):
                   status=status)
 
 
+def submitted_with_token(signed_token):
+    token = read_form_token(signed_token)
+    if token is None:
+        return None
+    return Application.objects.select_related("organisation").filter(form_token=token).first()
+
+
 @never_cache
 def receipt(request, org_slug):
     """The tracking number on screen, once, after a successful submission (post/redirect/get)."""
-    from disclosure.models.applications import Application
-
     application_id = request.session.get(RECEIPT_SESSION_KEY)
     application = Application.objects.filter(pk=application_id, organisation__slug=org_slug).first()
     if application is None:

@@ -9,7 +9,9 @@ with the genre 报告.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.http import HttpResponse
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.models.base import DisclosedPage
 
@@ -110,7 +112,7 @@ class YearlyReport(models.Model):
         ]
 
 
-class YearlyReportPage(DisclosedPage):
+class YearlyReportPage(RoutablePageMixin, DisclosedPage):
     """年度报告页面: the published report, catalogued with the genre 报告. Written by publishing, not by hand."""
 
     default_genre = Genre.REPORT
@@ -140,12 +142,34 @@ class YearlyReportPage(DisclosedPage):
             return ""
         return " ".join(part for part in (report.overview, report.problems, report.other_matters) if part)
 
-    def get_context(self, request, *args, **kwargs):
+    def published_table3(self, report):
         from disclosure.reports.table3 import Table3
+
+        return Table3.from_snapshot(report.table3_snapshot) if report and report.table3_snapshot else None
+
+    def get_context(self, request, *args, **kwargs):
+        from disclosure.reports.table3 import COLUMN_LABELS, COLUMNS
 
         context = super().get_context(request, *args, **kwargs)
         report = self.report
         context["report"] = report
-        if report is not None and report.table3_snapshot:
-            context["table3"] = Table3.from_snapshot(report.table3_snapshot)
+        context["table3"] = self.published_table3(report)
+        context["column_labels"] = [COLUMN_LABELS[column] for column in COLUMNS]
         return context
+
+    @path("xlsx/", name="xlsx")
+    def xlsx(self, request):
+        """The published report as XLSX, with the table 3 frozen at publication."""
+        from django.http import Http404
+
+        from disclosure.reports.xlsx import report_workbook
+
+        report = self.report
+        if report is None:
+            raise Http404
+        response = HttpResponse(
+            report_workbook(report, self.published_table3(report)),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="yearly-report-{report.year}.xlsx"'
+        return response
