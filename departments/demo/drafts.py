@@ -5,6 +5,8 @@ table, an attachment to generate); the builder turns them into Wagtail pages, im
 documents. Keeping the two apart lets the writers stay pure functions of (profile, rng, date).
 """
 
+import csv
+import io
 from dataclasses import dataclass, field
 from html import escape
 
@@ -37,6 +39,7 @@ class Draft:
     fields: dict = field(default_factory=dict)  # page-type specific model fields
     attachments: list = field(default_factory=list)  # PolicyDocumentPage.attachments / ServiceGuidePage.forms
     policy_ref: object = None  # for interpretations: the planned policy item they explain
+    subject: str = ""  # what the item is about, for captions
 
 
 class Writer:
@@ -80,15 +83,29 @@ class Writer:
             return self.rng.choice(options)
         return self.rng.sample(list(options), min(count, len(options)))
 
-    def unique(self, make_title, attempts=12):
-        """Draw titles until one is new for this organisation (repeats read as copy-paste)."""
-        title = make_title()
+    def fresh(self, make_draft, attempts=10):
+        """Draw drafts until one has a title this organisation has not used (repeats read as copy-paste)."""
+        draft = make_draft()
         for _attempt in range(attempts):
-            if title not in self.used_titles:
+            if draft.title not in self.used_titles:
                 break
-            title = make_title()
-        self.used_titles.add(title)
-        return title
+            draft = make_draft()
+        self.used_titles.add(draft.title)
+        return draft
+
+    def next_in_turn(self, name, options):
+        """Options in a shuffled order without repeats until all are used (policy names, for instance)."""
+        queues = self.__dict__.setdefault("queues", {})
+        queue = queues.get(name)
+        if not queue:
+            queue = queues[name] = self.rng.sample(list(options), len(options))
+        return queue.pop()
+
+    def counter(self, name, start, step=(1, 1)):
+        """A rising number per name (文号, 常务会议 number), never below ``start``."""
+        counters = self.__dict__.setdefault("counters", {})
+        counters[name] = max(counters.get(name, 0) + self.rng.randint(*step), start)
+        return counters[name]
 
     def signature(self, when):
         return [para(self.org), para(ymd(when))]
@@ -137,3 +154,9 @@ def keywords(*words):
         if word and word not in cleaned:
             cleaned.append(word)
     return " ".join(cleaned[:5])
+
+
+def csv_text(rows):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()

@@ -38,8 +38,15 @@ def news_item(writer, when, headline=False):
     if writer.profile.is_county:
         kinds += ["executive", "executive", "project"]
     kind = writer.pick(kinds)
-    subject = writer.pick(writer.profile.subjects)
-    draft = WRITERS[kind](writer, when, subject)
+
+    def make():
+        subject = writer.pick(writer.profile.subjects)
+        draft = WRITERS[kind](writer, when, subject)
+        draft.subject = subject
+        return draft
+
+    draft = writer.fresh(make)
+    subject = draft.subject
     draft.keywords = draft.keywords or keywords(subject, writer.short)
     draft.cover_image = writer.rng.random() < 0.35
     if draft.cover_image:
@@ -65,7 +72,7 @@ def meeting(writer, when, subject):
     chief_title, chief = writer.chief()
     deputy_title, deputy = writer.deputy()
     scope = _title_scope(writer)
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"{writer.short}召开{year}年{subject}工作推进会",
         f"{writer.short}部署{season(when)}{subject}工作",
         f"{scope}{subject}工作会议召开",
@@ -89,7 +96,7 @@ def inspection(writer, when, subject):
     rng = writer.rng
     leader_title, leader = writer.chief() if rng.random() < 0.5 else writer.deputy()
     place, place2 = writer.pick(writer.profile.places, 2)
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"{leader_title}{leader}带队督导{subject}工作",
         f"{writer.short}开展{subject}专项检查",
         f"{leader}到{place}调研{subject}工作",
@@ -113,7 +120,7 @@ def training(writer, when, subject):
     days = rng.randint(1, 3)
     end = local(when) + timedelta(days=days - 1)
     period = f"{md(when)}至{end.day}日" if days > 1 and end.month == local(when).month else md(when)
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"{writer.short}举办{year}年{subject}业务培训班",
         f"{_title_scope(writer)}{subject}业务骨干培训班开班",
         f"{writer.short}组织开展{subject}专题培训",
@@ -149,7 +156,7 @@ def campaign(writer, when, subject):
         return meeting(writer, when, subject)
     name = writer.pick(fitting)
     place = writer.pick(writer.profile.places)
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"{writer.short}开展{name}主题宣传活动",
         f"{name}宣传活动走进{place}",
         f"{writer.short}集中开展{name}活动",
@@ -168,16 +175,16 @@ def campaign(writer, when, subject):
 def result(writer, when, subject):
     rng = writer.rng
     year = local(when).year
-    last_year = year - 1 if local(when).month < 4 else year
-    title = writer.unique(lambda: writer.pick((
+    period = f"{year - 1}年度" if local(when).month <= 6 else f"{year}年上半年"
+    title = (writer.pick((
         f"示例县{subject}工作获市级通报表扬",
         f"{writer.short}{subject}工作取得阶段性成效",
         f"{writer.pick(writer.profile.places)}{subject}工作经验在全市推广",
     )))
     count, fixed = rng.randint(12, 90), rng.randint(20, 240)
     body = [
-        para(f"近日，市有关部门通报了{last_year}年度{subject}工作考核结果，示例县{subject}工作位列全市第{rng.randint(1, 3)}名，获通报表扬。"),
-        para(f"{last_year}年以来，{writer.org}坚持系统谋划、协同推进，{writer.pick(REQUIREMENTS)}，推动{subject}工作提质增效。"
+        para(f"近日，市有关部门通报了{period}{subject}工作考核结果，示例县{subject}工作位列全市第{rng.randint(1, 3)}名，获通报表扬。"),
+        para(f"{year - 1 if local(when).month <= 6 else year}年以来，{writer.org}坚持系统谋划、协同推进，{writer.pick(REQUIREMENTS)}，推动{subject}工作提质增效。"
              f"全年累计开展专项检查{count}次，发现并整改问题{fixed}个，{writer.pick(ACHIEVEMENTS)}。"),
         para(f"下一步，{writer.we}将以此为契机，{writer.pick(EMPHASES).format(subject=subject)}，持续提升{subject}工作水平。"),
     ]
@@ -186,13 +193,12 @@ def result(writer, when, subject):
 
 def executive(writer, when, subject):
     """县政府常务会议: the county portal's most typical headline."""
-    rng = writer.rng
     year = local(when).year
-    number = max(1, (local(when).timetuple().tm_yday // 14) + rng.randint(0, 1))
+    number = writer.counter(f"executive-{year}", local(when).timetuple().tm_yday // 15 + 1)
     _title, chief = writer.chief()
     other = writer.pick([s for s in writer.profile.subjects if s != subject])
     policy = writer.pick(writer.profile.policies).format(y=year, y2=year + 2)
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"县政府召开第{number}次常务会议",
         f"{chief}主持召开县政府第{number}次常务会议",
     )))
@@ -211,7 +217,7 @@ def project(writer, when, subject):
     count, total = rng.randint(6, 18), rng.randint(20, 90) * 1.5
     place = writer.pick(writer.profile.places)
     quarter = (local(when).month - 1) // 3 + 1
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"我县{count}个重大项目集中开工",
         f"示例县第{quarter}季度重大项目集中签约",
         f"{place}一批重点项目加快建设",

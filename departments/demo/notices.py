@@ -1,12 +1,10 @@
 """通知公告 and 人事信息: notices, public lists (公示), consultations and appointments."""
 
-import csv
-import io
 from datetime import timedelta
 
 from disclosure.taxonomy import Genre
 
-from .drafts import Attachment, Draft, bullet_list, heading, keywords, local, md, numeral, para, ymd
+from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords, local, numeral, para, ymd
 from .people import distinct_names, masked
 
 HOLIDAYS = {1: "春节", 2: "春节", 3: "清明节", 4: "劳动节", 5: "端午节", 6: "端午节", 9: "中秋节、国庆节", 12: "元旦"}
@@ -23,7 +21,7 @@ def notice_item(writer, when):
     kinds = ["work", "work", "inspection", "list", "training", "consultation"]
     if local(when).month in HOLIDAYS:
         kinds.append("holiday")
-    return NOTICE_WRITERS[writer.pick(kinds)](writer, when)
+    return writer.fresh(lambda: NOTICE_WRITERS[writer.pick(kinds)](writer, when))
 
 
 def _contact(writer):
@@ -33,7 +31,7 @@ def _contact(writer):
 def work_notice(writer, when):
     year = local(when).year
     subject = writer.pick(writer.profile.subjects)
-    title = writer.unique(lambda: writer.pick((
+    title = (writer.pick((
         f"关于做好{year}年{subject}工作的通知",
         f"关于进一步加强{subject}工作的通知",
         f"关于印发{year}年{subject}工作要点的通知",
@@ -52,7 +50,7 @@ def inspection_notice(writer, when):
     subject = writer.pick(writer.profile.subjects)
     start = local(when) + timedelta(days=rng.randint(5, 12))
     end = start + timedelta(days=rng.randint(10, 30))
-    title = writer.unique(lambda: f"关于开展{year}年{subject}专项检查的通知")
+    title = (f"关于开展{year}年{subject}专项检查的通知")
     body = [
         para(f"{writer.profile.addressees}："),
         para(f"为全面掌握{subject}工作情况，及时发现和解决存在的问题，{writer.we}决定开展{year}年{subject}专项检查。现将有关事项通知如下："),
@@ -75,7 +73,7 @@ def list_notice(writer, when):
     subject = writer.pick(writer.profile.subjects)
     subsidy = rng.random() < 0.5
     list_name = f"{subject}补助对象名单" if subsidy else f"{subject}工作先进集体和先进个人拟表彰名单"
-    title = writer.unique(lambda: f"关于{year}年度{list_name}的公示")
+    title = (f"关于{year}年度{list_name}的公示")
     rows = [["序号", "姓名", "所在单位（村、社区）", "备注"]]
     for index, name in enumerate(distinct_names(rng, rng.randint(5, 9)), start=1):
         rows.append([str(index), masked(name) if subsidy else name, writer.pick(writer.profile.places), "新增" if rng.random() < 0.3 else ""])
@@ -84,7 +82,7 @@ def list_notice(writer, when):
         para(f"根据{year}年度{subject}工作有关规定，经个人申报、单位推荐、审核评议，现将{list_name}予以公示。"),
         para(f"公示时间：{ymd(when)}至{ymd(end)}。公示期间，如有异议，请以书面形式向{writer.org}反映，反映问题要实事求是，并签署真实姓名和联系方式。"),
         ("table", rows),
-        ("attachment", Attachment(f"{list_name}.csv", "gongshi-mingdan.csv", _csv(rows))),
+        ("attachment", Attachment(f"{list_name}.csv", "gongshi-mingdan.csv", csv_text(rows))),
         _contact(writer),
         *writer.signature(when),
     ]
@@ -96,7 +94,7 @@ def training_notice(writer, when):
     year = local(when).year
     subject = writer.pick(writer.profile.subjects)
     start = local(when) + timedelta(days=rng.randint(6, 15))
-    title = writer.unique(lambda: f"关于举办{year}年{subject}业务培训班的通知")
+    title = (f"关于举办{year}年{subject}业务培训班的通知")
     form = "\n".join([f"{year}年{subject}业务培训班报名回执", "", "单位名称：", "姓名：", "职务：", "联系电话：", "是否需要住宿：是 / 否", "",
                       f"请于{ymd(start - timedelta(days=3))}前报送{writer.short}。"])
     body = [
@@ -116,9 +114,9 @@ def training_notice(writer, when):
 def consultation_notice(writer, when):
     rng = writer.rng
     year = local(when).year
-    policy = writer.pick(writer.profile.policies).format(y=year, y2=year + 2)
+    policy = writer.next_in_turn("consultation", writer.profile.policies).format(y=year, y2=year + 2)
     end = local(when) + timedelta(days=30)
-    title = writer.unique(lambda: f"关于公开征求《{policy}（征求意见稿）》意见的公告")
+    title = (f"关于公开征求《{policy}（征求意见稿）》意见的公告")
     body = [
         para(f"为提高决策的科学性和透明度，广泛听取社会各界意见，现将《{policy}（征求意见稿）》全文公布，公开征求意见。"),
         para(f"一、征求意见时间：{ymd(when)}至{ymd(end)}。"),
@@ -135,7 +133,7 @@ def holiday_notice(writer, when):
     when_local = local(when)
     holiday = HOLIDAYS[when_local.month]
     year = when_local.year + (1 if when_local.month == 12 else 0)
-    title = writer.unique(lambda: f"关于做好{year}年{holiday}期间安全生产和值班值守工作的通知")
+    title = (f"关于做好{year}年{holiday}期间安全生产和值班值守工作的通知")
     body = [
         para(f"{writer.profile.addressees}："),
         para(f"{holiday}将至，为确保节日期间各项工作平稳有序，现就有关事项通知如下："),
@@ -159,16 +157,14 @@ NOTICE_WRITERS = {
 
 
 def personnel_item(writer, when):
-    if writer.rng.random() < 0.5:
-        return appointment_notice(writer, when)
-    return recruitment_notice(writer, when)
+    return writer.fresh(lambda: (appointment_notice if writer.rng.random() < 0.5 else recruitment_notice)(writer, when))
 
 
 def appointment_notice(writer, when):
     rng = writer.rng
     names = distinct_names(rng, rng.randint(1, 3))
     party = "局党组" if writer.profile.kind == "department" else "党委"
-    title = writer.unique(lambda: f"{writer.short}干部任前公示（{ymd(when)}）")
+    title = (f"{writer.short}干部任前公示（{ymd(when)}）")
     rows = [["姓名", "性别", "出生年月", "现任职务", "拟任职务"]]
     for name in names:
         rows.append([name, rng.choice("男男女"), f"{rng.randint(1978, 1992)}年{rng.randint(1, 12)}月",
@@ -189,7 +185,7 @@ def recruitment_notice(writer, when):
     rng = writer.rng
     year = local(when).year
     posts = rng.randint(2, 6)
-    title = writer.unique(lambda: f"{writer.org}{year}年公开招聘编外工作人员公告")
+    title = (f"{writer.org}{year}年公开招聘编外工作人员公告")
     start = local(when) + timedelta(days=7)
     rows = [["岗位名称", "招聘人数", "学历要求", "专业要求", "其他条件"],
             ["综合文字", "1", "大学本科及以上", "汉语言文学、新闻学", "35周岁及以下"],
@@ -211,12 +207,3 @@ def recruitment_notice(writer, when):
     return Draft("article", title, body, keywords=keywords("招聘", "编外工作人员"), genre=Genre.ANNOUNCEMENT,
                  topic=("劳动、人事、监察", "人事工作"))
 
-
-def _csv(rows):
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    return buffer.getvalue()
-
-
-def csv_text(rows):
-    return _csv(rows)

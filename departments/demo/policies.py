@@ -5,8 +5,7 @@ from datetime import timedelta
 
 from disclosure.taxonomy import Genre, Validity
 
-from .drafts import Attachment, Draft, bullet_list, heading, keywords, local, para, ymd
-from .notices import csv_text
+from .drafts import Attachment, Draft, csv_text, bullet_list, heading, keywords, local, para, ymd
 
 DOCUMENT_TYPES = ("实施细则", "管理办法", "实施办法", "实施方案", "工作方案", "行动计划", "实施意见", "应急预案", "工作规范",
                   "政策措施", "考核办法", "规定", "办法", "方案", "意见", "计划", "预案", "规范", "清单", "政策", "行动")
@@ -26,9 +25,16 @@ def document_type(name):
 
 def document_number(writer, year):
     """文号: per organisation, per year, rising in order of issue (示教发〔2025〕3号)."""
-    counters = writer.__dict__.setdefault("document_counters", {})
-    counters[year] = counters.get(year, writer.rng.randint(0, 3)) + writer.rng.randint(1, 4)
-    return f"{writer.profile.doc_prefix}〔{year}〕{counters[year]}号"
+    return f"{writer.profile.doc_prefix}〔{year}〕{writer.counter(f'document-{year}', 1, step=(1, 4))}号"
+
+
+def related_subjects(writer, name, count=3):
+    """The organisation's subjects that the document's name speaks of first, then others."""
+    bigrams = {name[i:i + 2] for i in range(len(name) - 1)}
+    subjects = list(writer.profile.subjects)
+    writer.rng.shuffle(subjects)
+    subjects.sort(key=lambda subject: -len(bigrams & {subject[i:i + 2] for i in range(len(subject) - 1)}))
+    return subjects[:count]
 
 
 def policy_item(writer, when, age_days):
@@ -36,7 +42,7 @@ def policy_item(writer, when, age_days):
     issued = local(when)
     written = (issued - timedelta(days=rng.randint(1, 8))).date()
     year = written.year
-    name = writer.pick(writer.profile.policies).format(y=year, y2=year + 2)
+    name = writer.next_in_turn("policy", writer.profile.policies).format(y=year, y2=year + 2)
     kind = document_type(name)
     title = f"关于印发《{name}》的通知"
     if title in writer.used_titles:
@@ -46,7 +52,7 @@ def policy_item(writer, when, age_days):
     if age_days > 400 and rng.random() < 0.45:
         validity = Validity.EXPIRED if rng.random() < 0.7 else Validity.REPEALED
         years = 1
-    subjects = writer.pick(writer.profile.subjects, 3)
+    subjects = related_subjects(writer, name)
     tasks = [writer.pick(TASKS).format(s=subject) for subject in subjects]
     laws = "、".join(writer.profile.laws)
     body = [
@@ -85,7 +91,7 @@ def interpretation_item(writer, when, policy_draft):
     tasks = policy_draft.fields["_tasks"]
     subjects = policy_draft.fields["_subjects"]
     graphic = writer.rng.random() < 0.3
-    title = writer.unique(lambda: writer.pick((f"《{name}》政策解读", f"关于《{name}》的解读", f"一图读懂《{name}》" if graphic else f"《{name}》解读")))
+    title = (writer.pick((f"《{name}》政策解读", f"关于《{name}》的解读", f"一图读懂《{name}》" if graphic else f"《{name}》解读")))
     deputy_title, deputy = writer.deputy()
     body = [
         heading("一、起草背景"),
