@@ -194,23 +194,24 @@ class TopicLookup:
 
 def write(plan, writer):
     kind = plan.kind
+    when = plan.shown
     if kind in (ColumnKind.NEWS, ColumnKind.HEADLINES):
-        return news_item(writer, plan.when, headline=kind == ColumnKind.HEADLINES)
+        return news_item(writer, when)
     if kind == ColumnKind.NOTICES:
-        return notice_item(writer, plan.when)
+        return notice_item(writer, when)
     if kind == ColumnKind.POLICIES:
-        return policy_item(writer, plan.when, plan.age)
+        return policy_item(writer, when, plan.age)
     if kind == ColumnKind.INTERPRETATIONS:
-        return interpretation_item(writer, plan.when, plan.policy.draft)
+        return interpretation_item(writer, when, plan.policy.draft)
     if kind == ColumnKind.GUIDES:
-        return guide_item(writer, plan.when, SERVICES[plan.service])
+        return guide_item(writer, when, SERVICES[plan.service])
     if kind == ColumnKind.PERSONNEL:
-        return personnel_item(writer, plan.when)
+        return personnel_item(writer, when)
     if kind == ColumnKind.PLANNING:
-        return planning_item(writer, plan.when, plan.occasion)
+        return planning_item(writer, when, plan.occasion)
     if kind == ColumnKind.FINANCE:
-        return finance_item(writer, plan.when, plan.occasion)
-    return overview_item(writer, plan.when)
+        return finance_item(writer, when, plan.occasion)
+    return overview_item(writer, when)
 
 
 def seed_content(profile, organisation, now, topics, report, small=False, scale=1):
@@ -239,7 +240,7 @@ def make_page(plan, media, topic, pages_by_plan):
     page = model(
         title=draft.title,
         summary=draft.summary,
-        display_date=plan.when,
+        display_date=plan.shown,
         topic=topic,
         keywords=draft.keywords,
         **({"genre": draft.genre} if draft.genre and model is not ServiceGuidePage else {}),
@@ -253,8 +254,11 @@ def make_page(plan, media, topic, pages_by_plan):
         page.author = draft.author
         if draft.cover_image:
             page.cover_image = next((value["image"] for name, value in blocks if name == "image"), None) or media.image()
+    attachments = [("attachment", {"document": media.document(item), "title": item.title}) for item in draft.attachments]
     if draft.page_type == "policy":
-        page.attachments = [("attachment", {"document": media.document(item), "title": item.title}) for item in draft.attachments]
+        page.attachments = attachments
+    if draft.page_type == "guide":
+        page.forms = attachments
     if draft.page_type == "interpretation":
         page.source = draft.source
         page.policy = pages_by_plan.get(id(plan.policy))

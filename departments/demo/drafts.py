@@ -6,6 +6,7 @@ documents. Keeping the two apart lets the writers stay pure functions of (profil
 """
 
 import csv
+import datetime
 import io
 from dataclasses import dataclass, field
 from html import escape
@@ -50,6 +51,8 @@ class Writer:
         self.rng = rng
         self.leaders = leaders  # [(position, name)]
         self.used_titles = set()
+        self.queues = {}
+        self.counters = {}
 
     @property
     def org(self):
@@ -95,17 +98,15 @@ class Writer:
 
     def next_in_turn(self, name, options):
         """Options in a shuffled order without repeats until all are used (policy names, for instance)."""
-        queues = self.__dict__.setdefault("queues", {})
-        queue = queues.get(name)
+        queue = self.queues.get(name)
         if not queue:
-            queue = queues[name] = self.rng.sample(list(options), len(options))
+            queue = self.queues[name] = self.rng.sample(list(options), len(options))
         return queue.pop()
 
     def counter(self, name, start, step=(1, 1)):
         """A rising number per name (文号, 常务会议 number), never below ``start``."""
-        counters = self.__dict__.setdefault("counters", {})
-        counters[name] = max(counters.get(name, 0) + self.rng.randint(*step), start)
-        return counters[name]
+        self.counters[name] = max(self.counters.get(name, 0) + self.rng.randint(*step), start)
+        return self.counters[name]
 
     def signature(self, when):
         return [para(self.org), para(ymd(when))]
@@ -121,7 +122,9 @@ def md(when):
 
 
 def ymd(when):
-    when = local(when) if hasattr(when, "tzinfo") and getattr(when, "hour", None) is not None else when
+    """2025年3月14日, for a datetime (in local time) or a date."""
+    if isinstance(when, datetime.datetime):
+        when = local(when)
     return f"{when.year}年{when.month}月{when.day}日"
 
 

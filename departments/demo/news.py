@@ -21,6 +21,7 @@ REQUIREMENTS = (
     "要及时总结推广好经验好做法，营造良好工作氛围",
     "要严格落实信息报送制度，重要情况第一时间报告",
 )
+MEASURES = ("健全工作机制", "强化督查考核", "加强部门协同", "创新工作方法", "压实工作责任", "加大资金投入")
 GOALS = ("全年目标任务圆满完成", "各项工作落地见效", "{subject}工作取得新成效")
 CHECK_ITEMS = ("工作台账建立", "制度落实", "隐患排查整改", "人员配备", "经费保障", "群众反映问题办理", "档案资料管理")
 EXPERTS = ("市级业务主管部门专家", "高校教授", "省级业务骨干", "县委党校教师", "律师事务所执业律师")
@@ -32,7 +33,7 @@ TOWNSHIP_ROOMS = ("镇机关会议室", "便民服务中心会议室")
 PARTNERS = ("县司法局", "县融媒体中心", "县总工会", "团县委", "县妇联", "县应急管理局", "当地乡镇（街道）")
 
 
-def news_item(writer, when, headline=False):
+def news_item(writer, when):
     """One 工作动态 (or, for the county portal, 要闻) article."""
     kinds = ["meeting", "meeting", "inspection", "training", "campaign", "result"]
     if writer.profile.is_county:
@@ -173,20 +174,26 @@ def campaign(writer, when, subject):
 
 
 def result(writer, when, subject):
+    """A result recognised by the level above: the city for county bodies, the county for townships."""
     rng = writer.rng
     year = local(when).year
-    period = f"{year - 1}年度" if local(when).month <= 6 else f"{year}年上半年"
-    title = (writer.pick((
-        f"示例县{subject}工作获市级通报表扬",
+    first_half = local(when).month <= 6
+    period = f"{year - 1}年度" if first_half else f"{year}年上半年"
+    township = writer.profile.kind == "township"
+    who, above, ranking = (writer.short, "县", "全县") if township else ("示例县", "市", "全市")
+    title = writer.pick((
+        f"{who}{subject}工作获{above}级通报表扬",
         f"{writer.short}{subject}工作取得阶段性成效",
-        f"{writer.pick(writer.profile.places)}{subject}工作经验在全市推广",
-    )))
+        f"{writer.pick(writer.profile.places)}{subject}工作经验在{ranking}推广",
+    ))
     count, fixed = rng.randint(12, 90), rng.randint(20, 240)
     body = [
-        para(f"近日，市有关部门通报了{period}{subject}工作考核结果，示例县{subject}工作位列全市第{rng.randint(1, 3)}名，获通报表扬。"),
-        para(f"{year - 1 if local(when).month <= 6 else year}年以来，{writer.org}坚持系统谋划、协同推进，{writer.pick(REQUIREMENTS)}，推动{subject}工作提质增效。"
-             f"全年累计开展专项检查{count}次，发现并整改问题{fixed}个，{writer.pick(ACHIEVEMENTS)}。"),
-        para(f"下一步，{writer.we}将以此为契机，{writer.pick(EMPHASES).format(subject=subject)}，持续提升{subject}工作水平。"),
+        para(f"近日，{above}有关部门通报了{period}{subject}工作考核结果，{who}{subject}工作位列{ranking}第{rng.randint(1, 3)}名，获通报表扬。"),
+        para(f"{year - 1 if first_half else year}年以来，{writer.org}坚持系统谋划、协同推进，{'、'.join(writer.pick(MEASURES, 2))}，"
+             f"推动{subject}工作提质增效。{'全年' if first_half else '今年以来'}累计开展专项检查{count}次，发现并整改问题{fixed}个，"
+             f"{writer.pick(ACHIEVEMENTS)}。"),
+        para(f"下一步，{writer.we}将以此为契机，{writer.pick(EMPHASES).format(subject=subject).removeprefix('要')}，"
+             f"持续提升{subject}工作水平。"),
     ]
     return Draft("article", title, body)
 

@@ -43,6 +43,7 @@ class OrganisationProfile:
     stale: dict = field(default_factory=dict)  # column kind -> age in days of its newest item
     empty: frozenset = frozenset()  # column kinds that never get anything
     dormant_days: int = 0  # nothing at all published for this many days
+    backdated_days: int = 0  # its newest 工作动态 item shows a date this much earlier than it was really published
     office_hours: str = "工作日 上午8:30—12:00，下午14:30—17:30（夏令时 15:00—18:00）"
 
     @property
@@ -410,7 +411,7 @@ _TOWNSHIPS = (
     dict(
         key="bsx", name="示例县白沙乡人民政府", short_name="白沙乡", slug="bsx", number=3000205, doc_prefix="白政发",
         head="乡长", deputy="副乡长", colour="#e65100", address="示例县白沙乡白沙街20号", phone="0571-6891 0205",
-        places=("白沙村", "沙洲村", "樟树村", "岭下村", "乡便民服务中心"),
+        places=("白沙村", "沙洲村", "樟树村", "岭下村", "乡便民服务中心"), backdated_days=18,
     ),
 )
 

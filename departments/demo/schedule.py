@@ -2,7 +2,8 @@
 
 Ages are whole calendar days before today; items land on working days in office hours.
 A profile can pin a column's newest item (``stale``), silence the whole organisation for a
-while (``dormant_days``) or leave columns empty (``empty``): that is what the audit finds.
+while (``dormant_days``), leave columns empty (``empty``) or back-date one item
+(``backdated_days``, a false publication date): that is what the audit finds.
 Budgets, final accounts and yearly plans follow the fiscal calendar instead.
 """
 
@@ -61,6 +62,12 @@ class ItemPlan:
     service: str = ""
     policy: object = None  # the ItemPlan of the policy an interpretation explains
     draft: object = None
+    display_when: datetime.datetime = None  # only for a back-dated item: the earlier date it shows
+
+    @property
+    def shown(self):
+        """The 发布日期 citizens see: the recorded time, unless the item was back-dated."""
+        return self.display_when or self.when
 
 
 def column_counts(profile, rng, small=False, scale=1):
@@ -103,6 +110,10 @@ def plan_items(profile, rng, now, small=False, scale=1):
             plans.append(plan)
     plans += interpretation_plans(profile, rng, now, plans, counts.get(ColumnKind.INTERPRETATIONS, 0))
     plans.sort(key=lambda plan: (plan.when, plan.order))
+    if profile.backdated_days:
+        newest_news = [plan for plan in plans if plan.kind == ColumnKind.NEWS][-1:]
+        for plan in newest_news:  # an editor filling a gap: 伪造发稿日期, which the audit must catch
+            plan.display_when = plan.when - datetime.timedelta(days=profile.backdated_days)
     return plans
 
 

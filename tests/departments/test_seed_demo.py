@@ -96,8 +96,10 @@ def test_every_page_type_is_published(demo):
     for policy in PolicyDocumentPage.objects.live():
         assert re.search(r"〔\d{4}〕\d+号$", policy.document_number), policy.document_number
         assert policy.written_date <= timezone.localtime(policy.display_date).date()
-    guide = ServiceGuidePage.objects.live().first()
-    assert guide.materials and guide.process and guide.legal_time_limit and guide.phone
+    guides = list(ServiceGuidePage.objects.live())
+    for guide in guides:
+        assert guide.service_name and guide.materials and guide.process and guide.legal_time_limit and guide.phone
+    assert any(guide.forms for guide in guides), "some guides offer their application form for download"
 
 
 def test_the_portal_home_has_an_introduction_and_service_links(demo):
@@ -220,7 +222,7 @@ def test_scaled_copies_get_distinct_names_slugs_and_credit_codes():
     assert copy.name == "示例县教育局二" and is_valid_credit_code(copy.credit_code)
 
 
-def test_the_schedule_keeps_every_item_in_the_past_two_years_and_honours_stale_columns():
+def test_the_schedule_keeps_every_item_in_the_past_two_years_and_honours_stale_and_backdated_columns():
     now = timezone.now()
     for profile in demo_organisations():
         plans = schedule.plan_items(profile, random.Random(profile.key), now)
@@ -233,6 +235,12 @@ def test_the_schedule_keeps_every_item_in_the_past_two_years_and_honours_stale_c
         for kind, age in profile.stale.items():
             newest = max(plan.when for plan in plans if plan.kind == kind)
             assert now - newest > datetime.timedelta(days=age - 1)
+        backdated = [plan for plan in plans if plan.display_when is not None]
+        if profile.backdated_days:
+            assert len(backdated) == 1 and backdated[0].kind == ColumnKind.NEWS
+            assert backdated[0].when - backdated[0].shown == datetime.timedelta(days=profile.backdated_days)
+        else:
+            assert backdated == []
 
 
 def test_old_policies_are_sometimes_expired_or_repealed_and_recent_ones_stay_valid():
