@@ -8,6 +8,7 @@ from django.db import connection, connections, transaction
 
 from disclosure import registration
 from disclosure.models import CatalogueEntry
+from portal.column_kinds import ColumnKind
 from portal.models import ArticlePage
 from tests import factories
 
@@ -23,19 +24,27 @@ def needs_postgres():
         pytest.skip("concurrent publishing needs PostgreSQL (set DATABASE_URL=postgres://…)")
 
 
-def publish_in_parallel(parent, batches):
-    """Each thread publishes its batch in its own connection; a barrier makes them start together."""
+def drafts(parent, titles):
+    """Draft pages made beforehand, so that the publishers share nothing but the serial counter."""
+    pages = []
+    for title in titles:
+        page = ArticlePage(title=title, body=[("paragraph", f"<p>{title}</p>")], live=False)
+        type(parent).objects.get(pk=parent.pk).add_child(instance=page)
+        pages.append(page.pk)
+    return pages
+
+
+def publish_in_parallel(batches):
+    """Each thread publishes its batch of drafts in its own connection; a barrier makes them start together."""
     barrier = threading.Barrier(len(batches))
     errors = []
 
     def worker(batch):
         try:
             barrier.wait(timeout=10)
-            for title in batch:
-                page = ArticlePage(title=title, body=[("paragraph", f"<p>{title}</p>")])
+            for page_id in batch:
                 with transaction.atomic():
-                    type(parent).objects.get(pk=parent.pk).add_child(instance=page)
-                    page.save_revision().publish()
+                    ArticlePage.objects.get(pk=page_id).save_revision().publish()
         except Exception as error:  # reported to the main thread below
             errors.append(error)
         finally:
@@ -70,7 +79,10 @@ def test_two_publishers_at_once_get_distinct_consecutive_serials_for_a_new_year_
     factories.county()
     department = factories.make_organisation("示例县交通运输局", "jtj", short_name="交通局")
 
-    publish_in_parallel(factories.column(department), [["甲的第一篇"], ["乙的第一篇"]])
+    first = drafts(factories.column(department, ColumnKind.NEWS), ["甲的第一篇"])
+    second = drafts(factories.column(department, ColumnKind.NOTICES), ["乙的第一篇"])
+
+    publish_in_parallel([first, second])
 
     assert serials(department) == [1, 2]
 
@@ -81,7 +93,10 @@ def test_many_concurrent_publishes_never_share_or_skip_a_serial(slow_counter):
     news = factories.column(department)
     factories.article(news, title="先有一篇")  # the counter row exists: every publisher contends for its lock
 
-    publish_in_parallel(news, [[f"甲{i}" for i in range(5)], [f"乙{i}" for i in range(5)]])
+    first = drafts(news, [f"甲{i}" for i in range(5)])
+    second = drafts(factories.column(department, ColumnKind.NOTICES), [f"乙{i}" for i in range(5)])
+
+    publish_in_parallel([first, second])
 
     assert serials(department) == list(range(1, 12))
     numbers = CatalogueEntry.objects.filter(organisation=department).values_list("index_number", flat=True)
