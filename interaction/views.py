@@ -14,7 +14,7 @@ from .forms import LetterForm, LookupForm
 from .lookup import find_letter
 from .models import Letter, Mailbox
 from .receipts import store_receipt, take_receipt
-from .statistics import monthly_statistics, totals
+from .statistics import monthly_statistics, statistics_version, totals
 from .submission import submit_letter
 
 PUBLIC_LETTERS_PER_PAGE = 20
@@ -55,7 +55,9 @@ def public_letter(request, slug, pk):
 def mailbox_statistics(request, slug):
     mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug)
     rows = monthly_statistics(mailbox.pk)
-    return render(request, "interaction/statistics.html", {"mailbox": mailbox, "rows": rows, "totals": totals(rows)})
+    return render(request, "interaction/statistics.html", {
+        "mailbox": mailbox, "rows": rows, "totals": totals(rows), "statistics_version": statistics_version(mailbox.pk),
+    })
 
 
 @never_cache

@@ -90,6 +90,8 @@ class Letter(models.Model):
 
     received_at = models.DateTimeField(_("收信时间"), db_index=True)
     received_on = models.DateField(_("收信日期"))
+    # First day of the month received: the statistics group by a plain column (no per-row date functions).
+    received_month = models.DateField(_("收信月份"), editable=False)
     due_on = models.DateField(_("答复期限"), null=True, blank=True, help_text=_("节假日安排未发布时为空，录入后自动补算。"))
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
     assigned_to = models.ForeignKey(
@@ -119,6 +121,10 @@ class Letter(models.Model):
         ordering = ["-received_at"]
         indexes = [
             models.Index(fields=["mailbox", "received_on"], name="letter_mailbox_received"),
+            models.Index(
+                fields=["mailbox", "received_month", "status", "replied_on_time", "working_days_to_reply"],
+                name="letter_monthly_statistics",
+            ),
             models.Index(fields=["organisation", "status"], name="letter_org_status"),
             models.Index(fields=["status", "received_on"], name="letter_status_received"),
             models.Index(fields=["mailbox", "status", "-replied_at"], name="letter_mailbox_answered"),
@@ -126,6 +132,11 @@ class Letter(models.Model):
 
     def __str__(self):
         return f"{self.tracking_code} {self.subject}"
+
+    def save(self, *args, **kwargs):
+        if self.received_on is not None:
+            self.received_month = self.received_on.replace(day=1)
+        super().save(*args, **kwargs)
 
     @property
     def masked_name(self):

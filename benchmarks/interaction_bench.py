@@ -1,0 +1,165 @@
+"""Benchmarks for citizens writing in: working-day deadlines and the mailbox statistics page.
+
+    .venv/bin/python benchmarks/interaction_bench.py [--letters 50000] [--due-dates 10000] [--requests 200] [--keep DIR]
+
+Runs in a scratch directory (its own SQLite database, locmem cache): nothing touches the
+project's database. The calendar is the real one (seeded by migration from chinesecalendar).
+Prints:
+
+* the time to compute 10,000 reply/answer due dates with ``interaction.working_days``
+  (target ≤ 1 s), cold (first call loads the calendar) and warm;
+* the p50/p95 of the public mailbox statistics page over 50,000 letters in one mailbox
+  (target p95 ≤ 150 ms), both as served (cached) and with the cache cleared before every
+  request (the SQL aggregation alone).
+
+Further sections (e.g. due dates of applications for disclosure) are functions taking the
+parsed arguments, listed in ``SECTIONS``.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(scratch):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
+    os.environ["VAR_DIR"] = str(scratch)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def percentile(samples, fraction):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def bench_due_dates(args):
+    from interaction import working_days
+
+    rng = random.Random(7)
+    start = datetime.date(2024, 1, 1)
+    received = [start + datetime.timedelta(days=rng.randrange(0, 3 * 365 - 40)) for _ in range(args.due_dates)]
+    working_days.invalidate()
+    began = time.perf_counter()
+    cold = [working_days.add_working_days(day, 20) for day in received]
+    cold_seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    for day in received:
+        working_days.add_working_days(day, 20)
+    warm_seconds = time.perf_counter() - began
+    unknown = sum(1 for due in cold if due is None)
+    print(f"due dates: {args.due_dates} × add_working_days(received, 20): "
+          f"{cold_seconds * 1000:.1f} ms cold (incl. loading the calendar), {warm_seconds * 1000:.1f} ms warm "
+          f"[target ≤ 1000 ms]; {unknown} not computable (received late 2026, runs into 2027)")
+
+
+def make_letters(mailbox, count):
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from interaction.deadlines import reply_deadline
+    from interaction.models import Letter
+    from interaction.working_days import working_days_between
+
+    rng = random.Random(11)
+    password = make_password("BENCH123")
+    categories = [choice for choice, _label in Letter.Category.choices]
+    first = datetime.date(2022, 1, 1)
+    span = (datetime.date(2026, 11, 20) - first).days
+    batch = []
+    for number in range(count):
+        received_on = first + datetime.timedelta(days=rng.randrange(span))
+        received_at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(9 + number % 8, number % 60)))
+        due_on = reply_deadline(received_on, mailbox.reply_working_days)
+        fields = {}
+        if rng.random() < 0.85:
+            replied_on = received_on + datetime.timedelta(days=rng.randrange(1, 30))
+            taken = working_days_between(received_on, replied_on)
+            fields = {
+                "status": Letter.Status.ANSWERED, "reply": "感谢来信，已转有关股室办理，现答复如下。",
+                "replying_organisation_id": mailbox.organisation_id, "replied_on": replied_on,
+                "replied_at": received_at + datetime.timedelta(days=(replied_on - received_on).days),
+                "working_days_to_reply": taken, "replied_on_time": None if due_on is None else replied_on <= due_on,
+            }
+        batch.append(Letter(
+            mailbox=mailbox, organisation_id=mailbox.organisation_id, tracking_code=f"B{number:011d}",
+            query_password=password, name="张三", phone="13800000000", subject=f"关于第{number}号事项的咨询",
+            message="请问相关政策如何办理，需要准备哪些材料？", category=categories[number % len(categories)],
+            may_publish=number % 3 == 0, received_at=received_at, received_on=received_on,
+            received_month=received_on.replace(day=1), due_on=due_on, **fields,
+        ))
+        if len(batch) == 5000:
+            Letter.objects.bulk_create(batch)
+            batch = []
+    Letter.objects.bulk_create(batch)
+
+
+def bench_statistics_page(args):
+    from django.core.cache import cache
+    from django.test import Client
+
+    from departments.credit_codes import make_credit_code
+    from departments.models import Organisation
+    from interaction.models import Mailbox
+
+    organisation = Organisation.objects.create(
+        name="示例县住房和城乡建设局", short_name="住建局", slug="zjj", kind="department",
+        credit_code=make_credit_code("11330100000000099"),
+    )
+    mailbox = Mailbox.objects.get(organisation=organisation, kind=Mailbox.Kind.ORGANISATION)
+    began = time.perf_counter()
+    make_letters(mailbox, args.letters)
+    print(f"letters: {args.letters} created in {time.perf_counter() - began:.1f} s")
+    client = Client()
+    url = f"/interaction/mailbox/{mailbox.slug}/statistics/"
+    assert client.get(url).status_code == 200
+    for label, clear in (("served (cached)", False), ("uncached (SQL aggregation every time)", True)):
+        samples = []
+        for _ in range(args.requests):
+            if clear:
+                cache.clear()
+            began = time.perf_counter()
+            response = client.get(url)
+            samples.append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200
+        print(f"statistics page, {label}: p50 {statistics.median(samples):.1f} ms, p95 {percentile(samples, 0.95):.1f} ms "
+              f"over {args.requests} requests [target p95 ≤ 150 ms]")
+
+
+SECTIONS = [bench_due_dates, bench_statistics_page]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--letters", type=int, default=50_000)
+    parser.add_argument("--due-dates", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--keep", help="use (and keep) this scratch directory")
+    args = parser.parse_args()
+    scratch = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="interaction-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    setup_django(scratch)
+    for section in SECTIONS:
+        section(args)
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
