@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -22,7 +22,7 @@ from wagtail.models import Page, Revision
 from departments.credit_codes import is_valid_credit_code
 from departments.demo import schedule
 from departments.demo.drafts import Writer
-from departments.demo.logins import DEFAULT_PASSWORD
+from departments.demo.logins import DEFAULT_PASSWORD, ensure_logins
 from departments.demo.organisations import DEPARTMENTS, TOWNSHIPS, demo_organisations
 from departments.demo.policies import policy_item
 from departments.models import Organisation
@@ -37,6 +37,7 @@ from portal.models import (
     PolicyInterpretationPage,
     ServiceGuidePage,
 )
+from tests import factories
 
 LOGINS = ("admin", "jyj_editor", "jyj_approver", "xxb")
 
@@ -190,6 +191,14 @@ def test_demo_logins_have_their_roles_and_are_printed(demo):
         assert re.search(rf"{username}\s+密码 {re.escape(DEFAULT_PASSWORD)}", demo)
 
 
+def test_the_demo_password_can_be_set_from_the_environment(demo, client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "Another#2026")
+    logins = ensure_logins()
+    assert {login.password for login in logins} == {"Another#2026"}
+    assert client.login(username="xxb", password="Another#2026")
+    assert not client.login(username="xxb", password=DEFAULT_PASSWORD)
+
+
 def test_running_the_seed_again_changes_nothing(demo):
     def snapshot():
         return {
@@ -210,6 +219,19 @@ def test_running_the_seed_again_changes_nothing(demo):
     assert snapshot() == before
     assert "未做改动" in out.getvalue()
     assert "jyj_editor" in out.getvalue()
+
+
+def test_a_clash_with_a_real_organisation_stops_the_seed_with_a_clear_message(demo):
+    rsj = next(profile for profile in DEPARTMENTS if profile.key == "rsj")
+    factories.make_organisation("示例县人社局（真实）", "rsj-real", credit_code=rsj.credit_code)
+    with pytest.raises(CommandError, match="无法创建演示机构"):
+        call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("scale", ["0", "11"])
+def test_a_scale_outside_one_to_ten_is_refused(scale):
+    with pytest.raises(CommandError, match="--scale"):
+        call_command("seed_demo", "--scale", scale, stdout=io.StringIO())
 
 
 def test_scaled_copies_get_distinct_names_slugs_and_credit_codes():

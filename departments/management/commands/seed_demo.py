@@ -4,6 +4,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from departments.demo.builder import build_demo
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         wagtail_logger.setLevel(logging.WARNING)  # one "Page created/published" line per page would drown the summary
         try:
             report = build_demo(small=small, scale=scale, progress=progress)
+        except ValidationError as error:  # e.g. a real organisation already uses a demo slug or credit code
+            raise CommandError(f"无法创建演示机构：{'；'.join(error.messages)}") from error
         finally:
             wagtail_logger.setLevel(previous_level)
         logins = ensure_logins()
