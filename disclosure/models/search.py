@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from ..search import checks  # noqa: F401  (registers the search index checks when the app loads)
 from ..search.segmenter import normalise
 
 _WORD_SEPARATORS = re.compile(r"[\s,，、;；/|]+")

@@ -46,7 +46,8 @@ def normalise(text):
 
 def index_tokens(text):
     """All tokens of ``text`` to index: every dictionary word and character, Latin words and numbers."""
-    return [token for token in _cut_all(normalise(text)) if _WORDLIKE.search(token)]
+    # rjieba keeps a newline inside the neighbouring Latin/digit run ("\nwifi"), so whitespace becomes spaces first.
+    return [token for token in _cut_all(" ".join(normalise(text).split())) if _WORDLIKE.search(token)]
 
 
 def split_query_words(text):
@@ -57,6 +58,7 @@ def split_query_words(text):
 def word_tokens(word):
     """The fewest index tokens that together find ``word``: its longest dictionary words, plus any
     character no such word covers. A document containing ``word`` contains each of them as a token."""
+    word = " ".join(word.split())
     spans = []
     position = 0
     for token in _cut_all(word):

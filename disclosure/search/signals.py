@@ -36,6 +36,16 @@ def queue_organisation_entries(sender, instance, created=False, **kwargs):
     queue_entries(CatalogueEntry.objects.filter(organisation=instance).values_list("pk", flat=True))
 
 
+def forget_memos(sender, **kwargs):
+    """Synonyms, editors' picks and organisation names are memoised per process; drop them when edited."""
+    from .memo import forget
+
+    forget()
+
+
+MEMO_MODELS = ("disclosure.SynonymGroup", "disclosure.EditorsPick", "departments.Organisation", "disclosure.Topic")
+
+
 class CatalogueSignalProcessor(BaseSignalProcessor):
     def setup(self):
         from wagtail.models import Page
@@ -51,6 +61,9 @@ class CatalogueSignalProcessor(BaseSignalProcessor):
         pre_delete.connect(queue_page_entries, sender=Page, dispatch_uid="search-page-deleted")
         post_page_move.connect(queue_page_entries, dispatch_uid="search-page-moved")
         post_save.connect(queue_organisation_entries, sender=Organisation, dispatch_uid="search-organisation-saved")
+        for label in MEMO_MODELS:
+            post_save.connect(forget_memos, sender=label, dispatch_uid=f"search-forget-{label}-save")
+            post_delete.connect(forget_memos, sender=label, dispatch_uid=f"search-forget-{label}-delete")
 
     def teardown(self):
         from wagtail.models import Page
@@ -66,3 +79,6 @@ class CatalogueSignalProcessor(BaseSignalProcessor):
         pre_delete.disconnect(sender=Page, dispatch_uid="search-page-deleted")
         post_page_move.disconnect(dispatch_uid="search-page-moved")
         post_save.disconnect(sender=Organisation, dispatch_uid="search-organisation-saved")
+        for label in MEMO_MODELS:
+            post_save.disconnect(sender=label, dispatch_uid=f"search-forget-{label}-save")
+            post_delete.disconnect(sender=label, dispatch_uid=f"search-forget-{label}-delete")

@@ -4,9 +4,11 @@ from disclosure.search.params import read_params
 from disclosure.search.service import search
 
 
-def find(q, log=False, **params):
-    return search(read_params({"q": q, **params}), log=log)
+def find(q, log=False, site_organisation=None, **params):
+    outcome = search(read_params({"q": q, **params}), site_organisation=site_organisation, log=log)
+    return outcome
 
 
 def titles(outcome):
-    return [result["title"] for result in outcome.results]
+    assert not outcome.used_fallback, "the index should have answered, not the database fallback"
+    return [result["title"] for result in [*outcome.picks, *outcome.results]]

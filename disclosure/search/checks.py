@@ -1,0 +1,53 @@
+"""System checks: ``manage.py check`` warns when the search index is missing, empty or far behind.
+
+Tagged ``search``; they read the database, so they quietly skip when it is not reachable
+(e.g. before ``migrate``). Run only them with ``manage.py check --tag search``.
+"""
+
+from datetime import timedelta
+
+from django.core import checks
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+BEHIND_SHARE = 0.02
+BEHIND_MINIMUM = 20
+QUEUE_STALE_MINUTES = 10
+
+
+@checks.register("search")
+def check_search_index(app_configs=None, **kwargs):
+    from django.db import DatabaseError
+    from haystack import connections
+
+    from ..models import CatalogueEntry, PendingIndexUpdate
+    from . import engine
+    from .backend import CountyWhooshSearchBackend
+
+    if not isinstance(connections["default"].get_backend(), CountyWhooshSearchBackend):
+        return []
+    try:
+        live = CatalogueEntry.objects.public().count()
+        oldest_pending = PendingIndexUpdate.objects.order_by("queued_at").values_list("queued_at", flat=True).first()
+    except DatabaseError:
+        return []
+    hint = _("运行 python manage.py rebuild_index --noinput 重建索引，并确认任务进程（python manage.py db_worker）在运行。")
+    messages = []
+    if live:
+        engine.forget_view()
+        try:
+            indexed = engine.document_count()
+        except engine.IndexUnavailable as error:
+            return [checks.Warning(_("搜索索引不存在或无法读取（%(error)s），搜索正以数据库兜底。") % {"error": error},
+                                   hint=hint, id="search.W001")]
+        if indexed == 0:
+            messages.append(checks.Warning(_("搜索索引为空，但目录中有 %(live)s 条公开条目。") % {"live": live},
+                                           hint=hint, id="search.W002"))
+        elif live - indexed > max(BEHIND_MINIMUM, live * BEHIND_SHARE):
+            messages.append(checks.Warning(
+                _("搜索索引落后于目录：索引 %(indexed)s 条，目录公开 %(live)s 条。") % {"indexed": indexed, "live": live},
+                hint=hint, id="search.W003"))
+    if oldest_pending and oldest_pending < timezone.now() - timedelta(minutes=QUEUE_STALE_MINUTES):
+        messages.append(checks.Warning(
+            _("有搜索索引更新已等待超过 %(minutes)s 分钟。") % {"minutes": QUEUE_STALE_MINUTES}, hint=hint, id="search.W004"))
+    return messages
