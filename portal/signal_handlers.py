@@ -14,6 +14,12 @@ def invalidate_public_pages(**kwargs):
     transaction.on_commit(page_cache.bump_generation)
 
 
+def invalidate_on_settings_change(created=False, **kwargs):
+    """A site setting row created on first read (for_site) changes nothing visible; an edit does."""
+    if not created:
+        invalidate_public_pages()
+
+
 def register_signal_handlers():
     from departments.models import Organisation
     from portal.models import SiteIdentity
@@ -24,4 +30,4 @@ def register_signal_handlers():
         post_page_move.connect(invalidate_public_pages, sender=model, dispatch_uid=f"page-cache-move-{model.__name__}")
     post_delete.connect(invalidate_public_pages, sender=Page, dispatch_uid="page-cache-delete")
     post_save.connect(invalidate_public_pages, sender=Organisation, dispatch_uid="page-cache-organisation")
-    post_save.connect(invalidate_public_pages, sender=SiteIdentity, dispatch_uid="page-cache-site-identity")
+    post_save.connect(invalidate_on_settings_change, sender=SiteIdentity, dispatch_uid="page-cache-site-identity")
