@@ -156,14 +156,15 @@ def campaign(writer, when, subject):
     if not fitting:
         return meeting(writer, when, subject)
     name = writer.pick(fitting)
+    label = name if name.endswith("宣传") else f"{name}主题宣传"
     place = writer.pick(writer.profile.places)
     title = (writer.pick((
-        f"{writer.short}开展{name}主题宣传活动",
-        f"{name}宣传活动走进{place}",
+        f"{writer.short}开展{label}活动",
+        f"{label}活动走进{place}",
         f"{writer.short}集中开展{name}活动",
     )))
     body = [
-        para(f"{md(when)}，{writer.org}联合{writer.pick(PARTNERS)}在{place}开展{name}主题宣传活动。"),
+        para(f"{md(when)}，{writer.org}联合{writer.pick(PARTNERS)}在{place}开展{label}活动。"),
         para(f"活动现场通过设置咨询台、悬挂横幅、发放宣传资料等形式，向过往群众宣传{subject}相关政策和知识，并现场解答群众咨询。"
              f"活动共发放宣传资料{rng.randint(3, 30) * 100}余份，接受群众咨询{rng.randint(8, 60) * 5}人次。"),
         ("quote", (f"“以前对{subject.strip('“”')}的政策了解不多，今天工作人员讲得很清楚，心里有底了。”", f"参加活动的群众{rng.choice('王李张刘陈杨')}女士")),
@@ -184,7 +185,7 @@ def result(writer, when, subject):
     title = writer.pick((
         f"{who}{subject}工作获{above}级通报表扬",
         f"{writer.short}{subject}工作取得阶段性成效",
-        f"{writer.pick(writer.profile.places)}{subject}工作经验在{ranking}推广",
+        f"{writer.short}{subject}工作经验在{ranking}推广",
     ))
     count, fixed = rng.randint(12, 90), rng.randint(20, 240)
     body = [

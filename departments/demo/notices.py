@@ -8,6 +8,8 @@ from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords,
 from .people import distinct_names, masked
 
 HOLIDAYS = {1: "春节", 2: "春节", 3: "清明节", 4: "劳动节", 5: "端午节", 6: "端午节", 9: "中秋节、国庆节", 12: "元旦"}
+# Subjects whose public lists name people receiving money (masked names) rather than people being commended.
+SUBSIDY_WORDS = ("补贴", "资助", "保障", "救助", "供养", "创业", "危房", "粮食", "养老", "就业", "医保")
 NOTICE_SECTIONS = (
     ("提高思想认识", "各单位要充分认识做好{subject}工作的重要性和紧迫性，把此项工作摆上重要议事日程，主要负责同志亲自抓、负总责。"),
     ("明确工作任务", "对照年度目标任务，逐项细化工作措施，明确责任人和完成时限，建立工作台账，实行销号管理。"),
@@ -71,7 +73,7 @@ def list_notice(writer, when):
     rng = writer.rng
     year = local(when).year
     subject = writer.pick(writer.profile.subjects)
-    subsidy = rng.random() < 0.5
+    subsidy = any(word in subject for word in SUBSIDY_WORDS) and rng.random() < 0.7
     list_name = f"{subject}补助对象名单" if subsidy else f"{subject}工作先进集体和先进个人拟表彰名单"
     title = (f"关于{year}年度{list_name}的公示")
     rows = [["序号", "姓名", "所在单位（村、社区）", "备注"]]
