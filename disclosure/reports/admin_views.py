@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.actions.publish_page_revision import PublishPagePermissionError
 
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
@@ -86,6 +87,9 @@ def publish(request, pk):
         page = publish_report(report, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        return redirect("disclosure_reports_admin:edit", pk=pk)
+    except PublishPagePermissionError:
+        messages.error(request, _("您没有在本机关网站发布页面的权限，请由本机关审核人员或县政务公开办发布。"))
         return redirect("disclosure_reports_admin:edit", pk=pk)
     messages.success(request, _("年度报告已发布到政府信息公开目录：%(url)s") % {"url": page.url or ""})
     return redirect("disclosure_reports_admin:edit", pk=pk)

@@ -6,6 +6,7 @@ two-level column header), table 4 (with its two-level header), 五 and 六 narra
 
 from io import BytesIO
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -28,6 +29,8 @@ class _Sheet:
         self.row = 1
 
     def cell(self, row, column, value, bold=False, align=CENTRE, box=True):
+        if isinstance(value, Promise):  # lazy translations
+            value = str(value)
         cell = self.sheet.cell(row=row, column=column, value=value)
         cell.alignment = align
         if bold:
