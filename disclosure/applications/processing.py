@@ -195,3 +195,19 @@ def answer(application, user, outcome, answered_on, reply_letter, note=""):
 def due_date(application, today=None):
     """The current due date of a stored application, or None (see ``deadlines.explain_missing_due``)."""
     return deadlines.answer_due(deadlines.Clock.of(application), today)
+
+
+def due_dates(applications, today=None):
+    """{pk: due date or None} for many applications in two queries (listings, audits, reports)."""
+    from collections import defaultdict
+
+    periods = defaultdict(list)
+    consultations = ThirdPartyConsultation.objects.filter(application__in=applications.values("pk"))
+    for application_id, sent_on, replied_on in consultations.values_list("application_id", "sent_on", "replied_on"):
+        periods[application_id].append((sent_on, replied_on))
+    fields = ("pk", "received_on", "correction_requested_on", "corrected_received_on", "extension_days")
+    return {
+        pk: deadlines.answer_due(deadlines.Clock(received, requested, corrected, extension, tuple(periods[pk])), today)
+        for pk, received, requested, corrected, extension in applications.values_list(*fields)
+    }
+

@@ -132,3 +132,14 @@ def test_without_correction_only_the_no_correction_outcome_is_allowed(received):
 def test_the_trail_records_every_step(received):
     kinds = list(received.events.values_list("kind", flat=True))
     assert kinds == ["submitted", "receipt_confirmed"]
+
+
+@time_machine.travel("2026-04-30 09:00 +0800")
+def test_due_dates_in_bulk_match_one_by_one(received, department):
+    other = application(department, D(2026, 9, 21))
+    consultation = processing.start_consultation(received, None, "某某公司", D(2026, 3, 2))
+    processing.end_consultation(consultation, None, D(2026, 3, 9))
+    from disclosure.models.applications import Application
+
+    bulk = processing.due_dates(Application.objects.all())
+    assert bulk == {received.pk: D(2026, 3, 23), other.pk: D(2026, 10, 26)}
