@@ -22,3 +22,18 @@ def withdrawn_at(moment, page):
 def withdraw_directly(moment, page):
     with time_machine.travel(moment, tick=False):
         withdraw_page(page.pk, "test")
+
+
+def bulk_entry(**fields):
+    """An unsaved ``CatalogueEntry`` for ``bulk_create``, with the fields its ``save()`` would derive filled in."""
+    from django.utils import timezone
+
+    from disclosure.models import CatalogueEntry
+
+    entry = CatalogueEntry(**fields)
+    names = {field.name for field in CatalogueEntry._meta.get_fields()}
+    if "display_year" in names:
+        entry.display_year = timezone.localtime(entry.display_date).year
+    if "changed_at" in names and entry.changed_at is None:
+        entry.changed_at = entry.withdrawn_at or entry.last_updated_at
+    return entry

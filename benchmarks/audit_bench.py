@@ -1,0 +1,221 @@
+"""Benchmark for the information office's audit at county scale.
+
+    .venv/bin/python benchmarks/audit_bench.py [--entries 100000] [--organisations 50] [--columns 600] [--keep DIR]
+
+Builds a scratch SQLite database (nothing touches the project's database): the county and its
+departments and townships provisioned for real, extra columns up to ``--columns``, and
+``--entries`` catalogue entries spread over three years with ``bulk_create`` (some withdrawn,
+about 1 % with a false display date). Prints:
+
+* the number of queries for the dashboard, a drill-down, the CSV export and
+  ``audit_report --format json`` at half the organisations and at all of them (they must be equal);
+* the time to render the dashboard and to run ``audit_report --format json`` (targets ≤ 1 s each),
+  best and median of five runs.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(scratch):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
+    os.environ["VAR_DIR"] = str(scratch)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def build_organisations(first, count):
+    """Provision ``count`` departments and townships (numbers ``first``…), the county first if missing."""
+    import logging
+
+    from departments.credit_codes import make_credit_code
+    from departments.models import Organisation
+    from departments.provisioning import provision
+
+    logging.disable(logging.INFO)
+    organisations = []
+    if not Organisation.objects.filter(kind=Organisation.Kind.COUNTY).exists():
+        county = Organisation(name="示例县人民政府", short_name="县政府", slug="county", kind=Organisation.Kind.COUNTY,
+                              credit_code=make_credit_code("11330100000000000"))
+        organisations.append(provision(county))
+        count -= 1
+    for number in range(first, first + count):
+        kind = Organisation.Kind.TOWNSHIP if number % 3 == 0 else Organisation.Kind.DEPARTMENT
+        label = "镇人民政府" if kind == Organisation.Kind.TOWNSHIP else "局"
+        organisation = Organisation(
+            name=f"示例县第{number}{label}", short_name=f"第{number}{label}"[-6:], slug=f"org{number}", kind=kind,
+            credit_code=make_credit_code(f"113301{number:011d}"),
+        )
+        organisations.append(provision(organisation))
+    return organisations
+
+
+def add_columns(organisations, target_total, rng):
+    """Extra columns (专题) until the whole installation has ``target_total`` live columns."""
+    from django.utils import timezone
+
+    from portal.column_kinds import ColumnKind
+    from portal.models import ColumnPage
+
+    missing = target_total - ColumnPage.objects.live().count()
+    start = ColumnPage.objects.filter(slug__startswith="zt").count()
+    kinds = [ColumnKind.NEWS, ColumnKind.NOTICES, ColumnKind.OTHER, ColumnKind.PERSONNEL]
+    opened = timezone.now() - datetime.timedelta(days=4 * 365)
+    for index in range(start, start + max(missing, 0)):
+        organisation = organisations[index % len(organisations)]
+        column = ColumnPage(title=f"专题栏目{index}", slug=f"zt{index}", kind=rng.choice(kinds), show_in_menus=index % 2 == 0,
+                            live=True, first_published_at=opened, last_published_at=opened)
+        organisation.home_page.add_child(instance=column)
+    ColumnPage.objects.update(first_published_at=opened)
+
+
+def add_entries(organisations, count, serial_start, rng):
+    """``count`` entries over the last three years in the given organisations' columns, with bulk_create."""
+    from django.utils import timezone
+
+    from disclosure.models import CatalogueEntry
+    from portal.models import ColumnPage
+
+    columns = []
+    for organisation in organisations:
+        columns.extend(ColumnPage.objects.descendant_of(organisation.home_page).values("id", "title", "kind").order_by())
+        columns = [dict(column, organisation=organisation) for column in columns]
+    # Some columns stay empty, as on real sites.
+    used = [column for position, column in enumerate(columns) if position % 17 != 5]
+    now = timezone.now()
+    names = {field.name for field in CatalogueEntry._meta.get_fields()}
+    batch = []
+    for serial in range(serial_start, serial_start + count):
+        column = rng.choice(used)
+        published = now - datetime.timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60))
+        shown = published - datetime.timedelta(days=rng.choice([3, 10])) if rng.random() < 0.01 else published
+        withdrawn = published + datetime.timedelta(days=rng.randrange(1, 60)) if rng.random() < 0.03 else None
+        if withdrawn and withdrawn > now:
+            withdrawn = None
+        entry = CatalogueEntry(
+            index_number=f"B{serial:09d}", index_year=timezone.localtime(published).year, index_serial=serial,
+            page_key=50_000_000 + serial, organisation=column["organisation"], column_id=column["id"],
+            column_title=column["title"], column_kind=column["kind"], title=f"示例信息{serial}",
+            url=f"https://example.gov.cn/info/{serial}/", display_date=shown, first_published_at=published,
+            last_updated_at=published, status="withdrawn" if withdrawn else "live", withdrawn_at=withdrawn,
+        )
+        if "display_year" in names:
+            entry.display_year = timezone.localtime(shown).year
+        if "changed_at" in names:
+            entry.changed_at = withdrawn or published
+        batch.append(entry)
+        if len(batch) == 5000:
+            CatalogueEntry.objects.bulk_create(batch)
+            batch = []
+    CatalogueEntry.objects.bulk_create(batch)
+
+
+def office_client():
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    user = User.objects.filter(username="bench-office").first() or User.objects.create_superuser("bench-office", "", "pw")
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def query_counts(client, slug):
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(function):
+        with CaptureQueriesContext(connection) as captured:
+            function()
+        return len(captured)
+
+    return {
+        "dashboard": count(lambda: client.get("/admin/audit/")),
+        "drill-down": count(lambda: client.get(f"/admin/audit/organisation/{slug}/")),
+        "CSV export": count(lambda: client.get("/admin/audit/export/csv/")),
+        "audit_report --format json": count(lambda: call_command("audit_report", "--format", "json", stdout=io.StringIO())),
+    }
+
+
+def timed(function, runs=5):
+    samples = []
+    for _run in range(runs):
+        began = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - began)
+    return min(samples), statistics.median(samples)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--organisations", type=int, default=50)
+    parser.add_argument("--columns", type=int, default=600)
+    parser.add_argument("--keep", help="build in this directory and keep it")
+    args = parser.parse_args()
+    scratch = Path(args.keep or tempfile.mkdtemp(prefix="audit-bench-"))
+    scratch.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(5)
+
+    began = time.perf_counter()
+    setup_django(scratch)
+    from django.core.management import call_command
+    from django.db import connection
+
+    half = args.organisations // 2
+    first = build_organisations(1, half)
+    add_columns(first, args.columns * half // args.organisations, rng)
+    add_entries(first, args.entries // 2, 1, rng)
+    client = office_client()
+    at_half = query_counts(client, "org1")
+    second = build_organisations(half + 1, args.organisations - half)
+    everyone = first + second
+    add_columns(everyone, args.columns, rng)
+    add_entries(second, args.entries - args.entries // 2, args.entries // 2 + 1, rng)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    at_full = query_counts(client, "org1")
+    setup_seconds = time.perf_counter() - began
+
+    from departments.models import Organisation
+    from disclosure.models import CatalogueEntry
+    from portal.models import ColumnPage
+
+    print(f"scratch database: {scratch} (built in {setup_seconds:.0f} s)")
+    print(f"organisations: {Organisation.objects.count()}, live columns: {ColumnPage.objects.live().count()}, "
+          f"catalogue entries: {CatalogueEntry.objects.count()}")
+    print(f"\nqueries            {half:>4} orgs  {args.organisations:>4} orgs")
+    for name in at_half:
+        print(f"  {name:<28} {at_half[name]:>4}  {at_full[name]:>4}")
+    print("  constant: " + ("yes" if at_half == at_full else "NO"))
+
+    response = client.get("/admin/audit/")
+    assert response.status_code == 200, response.status_code
+    best, median = timed(lambda: client.get("/admin/audit/"))
+    print(f"\ndashboard render (GET /admin/audit/): best {best * 1000:.0f} ms, median {median * 1000:.0f} ms (target ≤ 1000 ms)")
+    best, median = timed(lambda: client.get("/admin/audit/organisation/org1/"))
+    print(f"drill-down render (with 24-month chart): best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
+    best, median = timed(lambda: call_command("audit_report", "--format", "json", stdout=io.StringIO()))
+    print(f"audit_report --format json: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms (target ≤ 1000 ms)")
+
+
+if __name__ == "__main__":
+    main()
