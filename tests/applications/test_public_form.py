@@ -142,3 +142,10 @@ def test_an_unknown_or_inactive_organisation_has_no_form(client, department):
     department.active = False
     department.save()
     assert client.get(url(department)).status_code == 404
+
+
+def test_the_apply_index_lists_organisations_and_the_receipt_needs_a_submission(client, department):
+    response = client.get("/disclosure/apply/")
+    assert response.status_code == 200
+    assert f"/disclosure/apply/{department.slug}/" in response.content.decode()
+    assert client.get(f"/disclosure/apply/{department.slug}/submitted/")["Location"] == url(department)
