@@ -18,8 +18,9 @@ class InformationOfficePermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         users = super().users_with_any_permission(actions)
-        office = get_user_model().objects.filter(Q(is_active=True) & Q(groups__name=INFORMATION_OFFICE_GROUP))
-        return (users | office).distinct()
+        return get_user_model().objects.filter(
+            Q(pk__in=users.values("pk")) | Q(is_active=True, groups__name=INFORMATION_OFFICE_GROUP)
+        ).distinct()
 
 
 def register_permission_policies():

@@ -212,3 +212,17 @@ def test_a_failing_mail_server_never_loses_the_letter_and_it_is_retried(client, 
     letter.refresh_from_db()
     assert letter.notified_at is not None
     assert len(mail.outbox) == 1
+
+
+@override_settings(PUBLIC_FORM_RATE_LIMITS={"lookup": (3, 600)})
+def test_lookup_attempts_are_rate_limited(client, county):
+    for _ in range(3):
+        assert client.post("/interaction/lookup/", {"tracking_code": "ABCDEFGHJKMN", "password": "WRONGPW2"}).status_code == 404
+    assert client.post("/interaction/lookup/", {"tracking_code": "ABCDEFGHJKMN", "password": "WRONGPW2"}).status_code == 429
+
+
+def test_a_closed_mailbox_accepts_no_letters(client, county, department):
+    box = mailbox_of(department)
+    box.active = False
+    box.save()
+    assert client.get(write_url(box)).status_code == 403
