@@ -68,7 +68,9 @@ class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
         self.fields["information_name"].error_messages["required"] = _("请填写所需政府信息的名称。")
         self.fields["email"].error_messages["invalid"] = _("请填写有效的电子邮箱地址，例如 name@example.com。")
         for name in ("applicant_type", "provision_form", "delivery_method"):
-            self.fields[name].error_messages["required"] = _("请选择一项。")
+            field = self.fields[name]
+            field.choices = [choice for choice in field.choices if choice[0] != ""]  # no "---------" radio
+            field.error_messages["required"] = _("请选择一项。")
 
     def clean_phone(self):
         phone = "".join(self.cleaned_data["phone"].split())

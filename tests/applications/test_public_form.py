@@ -30,6 +30,7 @@ def test_the_form_shows_a_captcha_and_the_article_29_fields(client, department, 
     html = response.content.decode()
     for text in ("十二加七等于多少", "居民身份证", "统一社会信用代码", "所需政府信息", "纸质", "当面领取", "商业企业"):
         assert text in html
+    assert "---------" not in html  # no empty radio button pre-selected
 
 
 def test_a_citizen_gets_a_tracking_number_on_screen(client, department, known_captcha):
