@@ -174,11 +174,13 @@ def main():
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
     parser.add_argument("--reuse", action="store_true", help="reuse the database of a previous run")
+    parser.add_argument("--modes", default="cached,uncached", help="which runs: cached, uncached or both (default)")
     args = parser.parse_args()
 
     urls = prepare(args.out, args.reuse)
     rows = []
-    for cached in (True, False):
+    modes = [mode.strip() for mode in args.modes.split(",")]
+    for cached in [mode == "cached" for mode in modes if mode in ("cached", "uncached")]:
         server = start_gunicorn(args.out, args.port, cached, args.workers)
         try:
             for name, path in urls.items():

@@ -8,7 +8,9 @@ That is coarse, but it is always right, and it is the only rule an editor needs 
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,21 +28,45 @@ def cache_seconds():
     return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 300))
 
 
+# Each process remembers the generation for a second and keeps its hottest pages in memory, so a
+# hit costs no cache round trip at all. Entries are keyed by generation, so they never go stale
+# for longer than GENERATION_MEMO_SECONDS after another process publishes.
+GENERATION_MEMO_SECONDS = 1.0
+LOCAL_ENTRIES = 256
+_lock = threading.Lock()
+_memo = {"generation": None, "read_at": 0.0}
+_local_pages = OrderedDict()
+
+
 def current_generation():
     """The current generation; initialised from the clock if missing so it never goes backwards."""
+    now = time.monotonic()
+    if _memo["generation"] is not None and now - _memo["read_at"] < GENERATION_MEMO_SECONDS:
+        return _memo["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
         generation = cache.get(GENERATION_KEY) or 0
+    _remember_generation(generation, now)
     return generation
 
 
+def _remember_generation(generation, now=None):
+    with _lock:
+        if generation != _memo["generation"]:
+            _local_pages.clear()
+        _memo["generation"] = generation
+        _memo["read_at"] = time.monotonic() if now is None else now
+
+
 def bump_generation():
-    """Make every cached page and menu stale. Cheap and safe to call often."""
+    """Make every cached page and menu stale (this process at once, the others within a second)."""
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        generation = int(time.time() * 1000)
+        cache.set(GENERATION_KEY, generation, timeout=None)
+    _remember_generation(generation)
 
 
 def generation_key(*parts):
@@ -75,8 +101,35 @@ def page_key(request, preference_suffix):
 
 def store(key, response, counted_page_id=None):
     headers = {name: value for name, value in response.items() if name.lower() not in ("set-cookie",)}
-    cache.set(key, (response.status_code, headers, response.content, counted_page_id), cache_seconds())
+    entry = (response.status_code, headers, response.content, counted_page_id)
+    cache.set(key, entry, cache_seconds())
+    _keep_local(key, entry)
 
 
 def fetch(key):
-    return cache.get(key)
+    now = time.monotonic()
+    with _lock:
+        local = _local_pages.get(key)
+        if local is not None and local[0] > now:
+            _local_pages.move_to_end(key)
+            return local[1]
+    entry = cache.get(key)
+    if entry is not None:
+        _keep_local(key, entry)
+    return entry
+
+
+def _keep_local(key, entry):
+    with _lock:
+        _local_pages[key] = (time.monotonic() + cache_seconds(), entry)
+        _local_pages.move_to_end(key)
+        while len(_local_pages) > LOCAL_ENTRIES:
+            _local_pages.popitem(last=False)
+
+
+def forget_local():
+    """Drop this process's memory of pages and generation (tests that clear the shared cache)."""
+    with _lock:
+        _local_pages.clear()
+        _memo["generation"] = None
+

@@ -9,6 +9,8 @@ counters to read without scanning the cache. ``flush()`` moves pending counts in
 
 import logging
 import re
+import threading
+import time
 
 from django.core.cache import cache
 from django.db import transaction
@@ -24,6 +26,12 @@ FLUSH_LOCK_KEY = "portal:views:flush-lock"
 FLUSH_DUE_KEY = "portal:views:flush-due"
 BUFFER_TIMEOUT = 7 * 24 * 3600
 OPPORTUNISTIC_FLUSH_SECONDS = 60
+# Each process adds up its views for up to a second and then pushes them to the shared cache in one
+# increment per page, so a view on a cached page costs no cache round trip either.
+LOCAL_PUSH_SECONDS = 1.0
+
+_lock = threading.Lock()
+_local = {"counts": {}, "pushed_at": time.monotonic(), "flush_checked_at": 0.0}
 
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|baidu|yandex|sogou|bytespider|headless|phantom|curl|wget|python|httpclient|"
@@ -41,16 +49,40 @@ def record_view(page_id, user_agent=""):
     """Count one view of ``page_id`` in the cache. Returns False when the visitor is not counted."""
     if not page_id or is_bot(user_agent):
         return False
+    with _lock:
+        _local["counts"][page_id] = _local["counts"].get(page_id, 0) + 1
+        due = time.monotonic() - _local["pushed_at"] >= LOCAL_PUSH_SECONDS
+    if due:
+        push_local()
+    return True
+
+
+def push_local():
+    """Move this process's counts into the shared cache buffer."""
+    with _lock:
+        counts, _local["counts"] = _local["counts"], {}
+        _local["pushed_at"] = time.monotonic()
+    for page_id, added in counts.items():
+        _add_pending(page_id, added)
+
+
+def _add_pending(page_id, added):
     key = PENDING_KEY.format(page_id)
     cache.add(key, 0, BUFFER_TIMEOUT)
     try:
-        pending = cache.incr(key)
+        pending = cache.incr(key, added)
     except ValueError:  # evicted between add and incr
-        cache.set(key, 1, BUFFER_TIMEOUT)
-        pending = 1
-    if pending == 1:
+        cache.set(key, added, BUFFER_TIMEOUT)
+        pending = added
+    if pending == added:  # the buffer was empty: put the page on the dirty list
         _mark_dirty(page_id)
-    return True
+
+
+def forget_local():
+    """Drop this process's unpushed counts (tests that clear the shared cache)."""
+    with _lock:
+        _local["counts"] = {}
+        _local["flush_checked_at"] = 0.0
 
 
 def _mark_dirty(page_id):
@@ -64,11 +96,12 @@ def _mark_dirty(page_id):
 
 
 def pending_views(page_id):
-    return cache.get(PENDING_KEY.format(page_id)) or 0
+    return (cache.get(PENDING_KEY.format(page_id)) or 0) + _local["counts"].get(page_id, 0)
 
 
 def flush():
     """Move every pending count into the database. Returns {page_id: added}. One flush at a time."""
+    push_local()
     if not cache.add(FLUSH_LOCK_KEY, 1, 300):
         return {}
     try:
@@ -115,6 +148,10 @@ def _flush_locked():
 
 def maybe_flush():
     """Flush at most once a minute from ordinary traffic, so counts land even without cron."""
+    now = time.monotonic()
+    if now - _local["flush_checked_at"] < LOCAL_PUSH_SECONDS:
+        return
+    _local["flush_checked_at"] = now
     if cache.add(FLUSH_DUE_KEY, 1, OPPORTUNISTIC_FLUSH_SECONDS):
         try:
             flush()

@@ -42,11 +42,24 @@ def county_site(live_server, settings):
 
     from tests.browser.site_data import build_county
 
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Site
+
+    from portal import page_cache, view_counts
+
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
     cache.clear()
+    page_cache.forget_local()
+    view_counts.forget_local()
+    # The catalogue records absolute URLs: let the default site be the live server, as a real host would be.
+    address = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
     pages = build_county()
     yield pages
     cache.clear()
+    page_cache.forget_local()
+    view_counts.forget_local()
 
 
 @pytest.fixture

@@ -89,7 +89,7 @@ def test_elderly_mode_switched_on_persists_across_pages(county_site, open_page, 
 def test_font_size_switch_works_and_is_remembered(county_site, open_page, live_server):
     page = open_page(DESKTOP)
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="字号大").click()
+    page.locator('[data-pref-font="large"]').click()
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "18px"
     page.goto(live_server.url + county_site["article"].url)
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "18px"

@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 def page_cache_on(settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
     cache.clear()
+    page_cache.forget_local()
     yield
     cache.clear()
+    page_cache.forget_local()
 
 
 def test_a_second_anonymous_visit_is_served_from_the_cache_without_queries(client, county, django_assert_num_queries):

@@ -16,8 +16,10 @@ BROWSER = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 (KHTML, like Gecko
 @pytest.fixture(autouse=True)
 def clean_cache():
     cache.clear()
+    view_counts.forget_local()
     yield
     cache.clear()
+    view_counts.forget_local()
 
 
 @pytest.fixture
@@ -28,7 +30,9 @@ def article(department):
 def test_a_view_is_buffered_without_touching_the_database(article, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert view_counts.record_view(article.pk, BROWSER)
+        view_counts.push_local()
     assert not PageViewCount.objects.exists()
+    assert view_counts.pending_views(article.pk) == 1
     assert view_counts.view_count(article.pk) == 1
 
 
@@ -54,6 +58,7 @@ def test_flush_moves_buffered_views_into_the_database_in_one_batch(article, depa
 
 def test_views_arriving_during_a_flush_are_kept_for_the_next_one(article, monkeypatch):
     view_counts.record_view(article.pk, BROWSER)
+    view_counts.push_local()
     original_decr = cache.decr
 
     def decr_after_a_concurrent_view(key, delta=1):
