@@ -6,19 +6,23 @@ aggregate query per facet - each facet counted under all the *other* filters, as
 catalogues do, so a count says how many items picking that choice would show.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
 
+from .generation import current_generation
 from .models import CatalogueEntry, Topic
 from .taxonomy import Genre, Validity
 
 FILTER_NAMES = ("org", "topic", "genre", "year", "validity")
+FACET_CACHE_SECONDS = 60 * 60
 
 
 class CatalogueFilterForm(forms.Form):
@@ -142,9 +146,26 @@ def facet_counts(queryset, cleaned, names=FILTER_NAMES):
     return counts
 
 
+def cached_public_facet_counts(cleaned, names=FILTER_NAMES):
+    """``facet_counts`` of the public catalogue, cached until the catalogue next changes (see generation.py)."""
+    key_parts = [str(current_generation()), ",".join(names)]
+    for name in FILTER_NAMES:
+        value = cleaned.get(name)
+        key_parts.append(f"{name}={getattr(value, 'pk', value) if value not in (None, '') else ''}")
+    key = "disclosure:facets:" + hashlib.sha1("|".join(key_parts).encode()).hexdigest()
+    counts = cache.get(key)
+    if counts is None:
+        counts = facet_counts(CatalogueEntry.objects.public(), cleaned, names)
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return counts
+
+
 def facet_choices(queryset, cleaned, names=FILTER_NAMES):
-    """The choices of each facet that would show something (plus the selected one), each with its count."""
-    counts = facet_counts(queryset, cleaned, names)
+    """The choices of each facet that would show something (plus the selected one), each with its count.
+
+    ``queryset=None`` means the public catalogue, whose counts are cached per catalogue generation.
+    """
+    counts = cached_public_facet_counts(cleaned, names) if queryset is None else facet_counts(queryset, cleaned, names)
     choices = {}
     if "org" in counts:
         selected = cleaned.get("org")

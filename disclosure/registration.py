@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .generation import catalogue_changed
 from .index_numbers import format_index_number, next_serial
 from .models import CatalogueEntry
 
@@ -96,15 +97,19 @@ def register_page(page):
     entry.withdrawn_at = None
     entry.withdrawal_reason = ""
     entry.save()
+    catalogue_changed()
     return entry
 
 
 def withdraw_page(page_id, reason):
     """Withdraw the live entry of a page: kept, dated and explained, out of public listings."""
     now = recording_time()
-    return CatalogueEntry.objects.filter(page_key=page_id, status=CatalogueEntry.Status.LIVE).update(
+    withdrawn = CatalogueEntry.objects.filter(page_key=page_id, status=CatalogueEntry.Status.LIVE).update(
         status=CatalogueEntry.Status.WITHDRAWN, withdrawn_at=now, withdrawal_reason=str(reason), changed_at=now
     )
+    if withdrawn:
+        catalogue_changed()
+    return withdrawn
 
 
 RELATED_FIELDS = ("site", "column", "organisation")
@@ -149,4 +154,6 @@ def refresh_subtree(page):
         if differs(entry, updates):
             CatalogueEntry.objects.filter(pk=entry.pk).update(**updates, changed_at=now)
             changed += 1
+    if changed:
+        catalogue_changed()
     return changed

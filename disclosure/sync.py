@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, get_page_models
 
+from .generation import catalogue_changed
 from .models import CatalogueEntry
 from .registration import WithdrawalReason, differs, entry_fields, importing_history, is_disclosed, register_page
 
@@ -125,4 +126,6 @@ def apply(differences):
                 setattr(entry, name, value)
             entry.changed_at = timezone.now()
             entry.save()
+    if differences:
+        catalogue_changed()
     return differences

@@ -59,7 +59,7 @@ def _render_catalogue(request, template, context, organisation=None):
         return render(request, template, context, status=400)
     cleaned = form.cleaned_data
     names = ("topic", "genre", "year", "validity") if organisation else ("org", "topic", "genre", "year", "validity")
-    context["choices"] = facet_choices(base, cleaned, names)
+    context["choices"] = facet_choices(None, cleaned, names)
     entries = filter_entries(base, cleaned).select_related("organisation").only(*LIST_FIELDS)
     try:
         page_obj = paginate(entries, request.GET.get("page"), PER_PAGE)

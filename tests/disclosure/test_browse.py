@@ -184,3 +184,23 @@ def test_an_unknown_index_number_gets_a_chinese_404(client, catalogue):
     response = client.get("/disclosure/item/000000000/2025-99999/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_counts_are_cached_until_the_catalogue_changes(client, catalogue, department):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def grouped_queries():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/disclosure/", {"genre": "news"}).content.decode()
+        return sum("GROUP BY" in query["sql"] for query in queries.captured_queries), html
+
+    first, _html = grouped_queries()
+    again, html = grouped_queries()
+    assert first == 5 and again == 0
+    assert f'value="{department.slug}">示例县教育局（1）' in html
+
+    factories.article(factories.column(department), title="又一条教育新闻")
+    after, html = grouped_queries()
+    assert after == 5
+    assert f'value="{department.slug}">示例县教育局（2）' in html
