@@ -42,7 +42,10 @@ def request_processing(delay_seconds=0):
     from .tasks import process_index_updates
 
     task = process_index_updates
-    if delay_seconds and task.get_backend().supports_defer:
+    if delay_seconds:
+        if not task.get_backend().supports_defer:
+            # An in-process backend cannot wait: the rows stay pending for the next publish or `search_queue --process`.
+            return
         task = task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
     try:
         task.enqueue()

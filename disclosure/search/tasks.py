@@ -19,6 +19,6 @@ def process_index_updates():
 
         attempts = PendingIndexUpdate.objects.order_by("-attempts").values_list("attempts", flat=True).first() or 1
         delay = queue.retry_delay(attempts - 1)
-        logger.warning("Search index update failed (%s); retrying in %s s.", error, delay)
+        logger.warning("Search index update failed (%r); retrying in %s s.", error, delay)
         queue.request_processing(delay_seconds=delay)
         raise
