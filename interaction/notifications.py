@@ -19,6 +19,8 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+# A letter never attempted is left to the task worker for this long before cron steps in.
+FIRST_ATTEMPT_GRACE = datetime.timedelta(minutes=10)
 
 
 def retry_pause(attempts):
@@ -74,7 +76,8 @@ def pending_notifications(now=None):
 
     now = now or timezone.now()
     candidates = Letter.objects.filter(notified_at__isnull=True, notify_attempts__lt=MAX_ATTEMPTS).filter(
-        Q(notify_last_attempt_at__isnull=True) | Q(notify_last_attempt_at__lt=now - retry_pause(0))
+        Q(notify_last_attempt_at__isnull=True, received_at__lt=now - FIRST_ATTEMPT_GRACE)
+        | Q(notify_last_attempt_at__lt=now - retry_pause(0))
     )
     return [
         letter for letter in candidates.only("pk", "notify_attempts", "notify_last_attempt_at")

@@ -226,3 +226,18 @@ def test_a_closed_mailbox_accepts_no_letters(client, county, department):
     box.active = False
     box.save()
     assert client.get(write_url(box)).status_code == 403
+
+
+def test_cron_leaves_a_fresh_letter_to_the_task_worker(county, department):
+    import datetime
+
+    from django.utils import timezone
+
+    from interaction.notifications import pending_notifications
+
+    from .builders import letter
+
+    now = timezone.now()
+    fresh = letter(mailbox_of(department), received=now)
+    assert fresh not in pending_notifications(now)
+    assert fresh in pending_notifications(now + datetime.timedelta(minutes=11))
