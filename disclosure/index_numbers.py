@@ -26,6 +26,11 @@ def next_serial(organisation, year):
 
 
 def format_index_number(organisation, year, serial):
+    """Fields: credit_code, org_code (its 9-character organisation code, gov.cn's style), org (slug), year, serial."""
     return settings.DISCLOSURE_INDEX_NUMBER_FORMAT.format(
-        credit_code=organisation.credit_code, year=year, serial=serial, org=organisation.slug
+        credit_code=organisation.credit_code,
+        org_code=organisation.credit_code[8:17],
+        year=year,
+        serial=serial,
+        org=organisation.slug,
     )

@@ -209,6 +209,12 @@ def test_the_system_times_are_recorded_apart_from_the_shown_date(department):
     assert timezone.now() - entry.first_published_at < datetime.timedelta(minutes=1)
 
 
+def test_the_gov_cn_style_uses_the_organisation_code_inside_the_credit_code(department, settings):
+    settings.DISCLOSURE_INDEX_NUMBER_FORMAT = "{org_code}/{year}-{serial:05d}"
+    page = factories.article(factories.column(department))
+    assert entry_of(page).index_number == f"{department.credit_code[8:17]}/{timezone.localtime().year}-00001"
+
+
 def test_a_copied_live_page_gets_its_own_entry_and_number(department):
     page = factories.article(factories.column(department))
     copy = page.copy(update_attrs={"slug": "copy", "title": "复制的文章"}, keep_live=True)
