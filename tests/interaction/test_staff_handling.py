@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 
 from departments.roles import ensure_information_office_group
 from interaction.models import CalendarYear, Letter, LetterEvent, PersonalDataAccess
