@@ -52,14 +52,18 @@ def test_portal_home_to_department_to_column_to_article_and_back_by_breadcrumb(c
 
 
 def test_every_page_type_fits_a_phone_without_horizontal_scrolling(county_site, open_page, live_server):
+    pages = page_urls(county_site)
+    pages.update({"catalogue": "/disclosure/", "search": "/search/?q=教育"})
     for viewport, label in ((PHONE, "phone"), (DESKTOP, "desktop")):
         page = open_page(viewport)
-        for name, url in page_urls(county_site).items():
-            page.goto(live_server.url + url)
+        for name, url in pages.items():
+            response = page.goto(live_server.url + url)
+            if name in ("catalogue", "search") and response.status == 404:
+                continue  # those views are built by other parts of the project
             overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {label} width"
             screenshot(page, f"{name}-{label}")
-            if viewport is PHONE:
+            if viewport is PHONE and name not in ("catalogue", "search"):
                 small = page.evaluate(
                     """() => [...document.querySelectorAll('.main-nav a, .reading-tools a, .search-box button, .search-box input, .pagination a, .more, .side-menu a')]
                         .filter(el => el.offsetParent !== null)
