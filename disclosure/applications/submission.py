@@ -8,6 +8,7 @@ the first click created instead of a second one.
 
 import secrets
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -72,7 +73,9 @@ def submit(organisation, data, form_token=None, now=None):
 def queue_receipt_notifications(application):
     """The handling organisation learns of the application; the applicant gets the tracking number by mail too."""
     organisation = application.organisation
-    admin_url = reverse("disclosure_applications_admin:detail", args=[application.pk])
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "disclosure_applications_admin:detail", args=[application.pk]
+    )
     if organisation.email:
         ApplicationNotification.objects.create(
             application=application,
