@@ -13,15 +13,16 @@ by then, so the audit "as of" any past date sees what citizens saw that day.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncMonth
+from django.db.models.lookups import GreaterThan, LessThanOrEqual
 
 from departments.models import Organisation
 from disclosure.models import CatalogueEntry
 
 from .dates import end_boundary, local_date, start_of_day
+from .db_functions import HoursApart
 
-ONE_DAY = datetime.timedelta(days=1)
 WINDOWS = (30, 90, 365)
 
 
@@ -68,8 +69,12 @@ def counted_on(day):
 
 
 def honest_date():
-    """The shown date is within a day of the real first publication: such an entry may make a column fresh."""
-    return Q(display_date__lte=F("first_published_at") + ONE_DAY, display_date__gte=F("first_published_at") - ONE_DAY)
+    """The shown date is within a day (24 hours) of the real first publication: such an entry may make a column fresh."""
+    return LessThanOrEqual(HoursApart("display_date", "first_published_at"), 24.0)
+
+
+def false_date():
+    return GreaterThan(HoursApart("display_date", "first_published_at"), 24.0)
 
 
 def load_organisations(organisation_ids=None, kind=None):
@@ -149,7 +154,7 @@ def load_entry_totals(organisations, columns, day):
             total=Count("pk"),
             last_any=Max("first_published_at"),
             last_honest=Max("first_published_at", filter=honest),
-            false_dates=Count("pk", filter=~honest),
+            false_dates=Count("pk", filter=false_date()),
             **window_counts,
         )
         .order_by()
@@ -184,7 +189,7 @@ def false_date_entries(organisation_id, day, limit=200):
     return list(
         counted_on(day)
         .filter(organisation_id=organisation_id)
-        .exclude(honest_date())
+        .filter(false_date())
         .order_by("-first_published_at")
         .values("id", "title", "url", "index_number", "column_title", "display_date", "first_published_at")[:limit]
     )
