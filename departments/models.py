@@ -143,6 +143,7 @@ class OrganisationIndexPage(BasePage):
     subpage_types = ["departments.DepartmentHomePage"]
     page_description = _("部门或乡镇子站的目录页。")
     is_creatable = False  # made by provisioning, one per kind
+    column = None  # above every column
 
     class Meta:
         verbose_name = _("机构目录")
@@ -167,6 +168,7 @@ class DepartmentHomePage(BasePage):
     subpage_types = ["portal.ColumnPage"]
     page_description = _("部门或乡镇子站首页，由机构开通时自动创建。")
     is_creatable = False  # a home without its organisation would have no editors, workflow or index numbers
+    column = None  # above its columns
 
     class Meta:
         verbose_name = _("部门/乡镇首页")

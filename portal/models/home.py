@@ -6,9 +6,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from portal.column_kinds import ColumnKind
 
 from .base import BasePage
+from .columns import ColumnPage
 
 
 class ServiceLinkBlock(blocks.StructBlock):
@@ -36,6 +36,7 @@ class PortalHomePage(BasePage):
     subpage_types = ["portal.ColumnPage", "departments.OrganisationIndexPage"]
     page_description = _("县政府门户网站首页，汇集全县各部门和乡镇的信息。")
     max_count = 1
+    column = None  # the top of the tree is in no column (saves the ancestor query)
 
     class Meta:
         verbose_name = _("门户首页")
@@ -45,14 +46,7 @@ class PortalHomePage(BasePage):
         from departments import aggregation
 
         context = super().get_context(request, *args, **kwargs)
-        limit = self.items_per_block
-        organisation = self.organisation
-        context["headlines"] = aggregation.latest_for_organisation(organisation, [ColumnKind.HEADLINES, ColumnKind.NEWS], limit)
-        context["notices"] = aggregation.latest_for_organisation(organisation, [ColumnKind.NOTICES], limit)
-        context["policies"] = aggregation.latest_for_organisation(organisation, [ColumnKind.POLICIES], limit)
-        context["department_news"] = aggregation.latest_by_kind_of_organisation("department", limit)
-        context["township_news"] = aggregation.latest_by_kind_of_organisation("township", limit)
-        context["guides"] = aggregation.latest_guides(limit)
-        context["departments"], context["townships"] = aggregation.organisation_directory()
-        context["columns"] = self.get_children().live().in_menu().specific()
+        context.update(aggregation.portal_home_listings(self.organisation, self.items_per_block))
+        context["columns"] = list(ColumnPage.objects.child_of(self).live().in_menu().order_by("path"))
+        aggregation.share_site_root_paths(context["columns"])
         return context

@@ -17,7 +17,7 @@ def government_meta_tags(context, page=None):
     """The meta tags of 政府网站发展指引 (国办发〔2017〕47号) for this page."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    identity = SiteIdentity.for_site(site) if site else None
+    identity = SiteIdentity.for_request(request) if site else None  # cached on the request, shared with the footer
     tags = {
         "SiteName": (identity and identity.site_name) or (site.site_name if site else ""),
         "SiteDomain": request.get_host() if request else "",
