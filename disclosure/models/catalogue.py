@@ -120,8 +120,10 @@ class CatalogueEntry(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["status", "-display_date"], name="entry_status_date"),
-            models.Index(fields=["organisation", "status", "-display_date"], name="entry_org_status_date"),
+            # Newest first is "-display_date, -pk": ascending indexes ending in the key can be read backwards
+            # for exactly that order, so a page of the catalogue never sorts the whole table.
+            models.Index(fields=["status", "display_date", "id"], name="entry_status_date_id"),
+            models.Index(fields=["organisation", "status", "display_date", "id"], name="entry_org_status_date_id"),
             models.Index(fields=["organisation", "column_kind", "first_published_at"], name="entry_org_kind_first"),
             # Facet counts of the browse page: one GROUP BY per facet, read from this index without the table.
             models.Index(
