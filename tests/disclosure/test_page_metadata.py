@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -14,6 +15,14 @@ from tests import factories
 
 SITE_TAGS = {"SiteName", "SiteDomain", "SiteIDCode"}
 ARTICLE_TAGS = SITE_TAGS | {"ColumnName", "ColumnType", "ArticleTitle", "PubDate", "ContentSource", "Description", "Url"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Wagtail caches the sites' root paths; another test's extra Site must not leak into these URLs."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def meta_tags(response):
