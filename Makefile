@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= 2
 
 .PHONY: run test install migrate demo index serve browser-deps clean
 
@@ -24,12 +25,17 @@ demo: migrate
 index: demo
 	$(PY) manage.py rebuild_index --noinput
 
+# The task worker (search index queue, mail retries) runs beside the web server and stops with it.
 run: index
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@mkdir -p var
+	@echo "Serving the demo county on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker >var/worker.log 2>&1 & worker=$$!; \
+	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var media static_collected

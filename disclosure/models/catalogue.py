@@ -129,6 +129,11 @@ class CatalogueEntry(models.Model):
             models.Index(
                 fields=["status", "organisation", "display_year", "genre", "validity", "topic"], name="entry_facets"
             ),
+            # The audit's one aggregate over the whole catalogue (last update per column, as of any date).
+            models.Index(
+                fields=["organisation", "column", "first_published_at", "withdrawn_at", "display_date"],
+                name="entry_audit_cover",
+            ),
         ]
 
     def __str__(self):
