@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('departments', '0002_audit_cover_index'),
+        ('departments', '0002_organisation_error_messages'),
         ('disclosure', '0007_catalogue_newest_first_indexes'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
