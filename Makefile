@@ -34,8 +34,10 @@ run: index
 	$(PY) manage.py db_worker >var/worker.log 2>&1 & worker=$$!; \
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
+# Two processes for most tests, then the few that commit real transactions (browser, concurrency) alone.
 test: install
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial"
+	$(PY) -m pytest -m serial
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var media static_collected

@@ -34,9 +34,15 @@ def chromium_path():
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests are skipped by name when no Chromium is installed."""
-    if chromium_path():
-        return
+    """Browser tests are skipped by name when no Chromium is installed.
+
+    Tests that commit real transactions flush the database when they end, so they are marked
+    ``serial``: `make test` runs them after the parallel run, in one process.
+    """
+    has_chromium = chromium_path() is not None
     for item in items:
-        if item.get_closest_marker("browser"):
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            item.add_marker(pytest.mark.serial)
+        if item.get_closest_marker("browser") and not has_chromium:
             item.add_marker(pytest.mark.skip(reason=f"{item.nodeid}: no Chromium installed"))
