@@ -51,6 +51,6 @@ def search_page(request):
         "widen_link": _link(params, org="", scope="all", page="") if scope_org else "",
         "popular": popular_searches() if not outcome.has_query or not outcome.total else [],
         "org": scope_org if scope_org and scope_org.kind != scope_org.Kind.COUNTY else None,
-        "trail": [(_("首页"), "/"), (_("搜索"), "")],
+        "trail": [(_("搜索"), "")],
     }
     return render(request, "search/search.html", context)
