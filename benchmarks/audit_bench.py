@@ -25,7 +25,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COVERING_COLUMNS = ["organisation_id", "column_id", "first_published_at", "withdrawn_at", "display_date"]
 
 
 def setup_django(scratch):
@@ -217,17 +216,6 @@ def main():
     best, median = timed(lambda: call_command("audit_report", "--format", "json", stdout=io.StringIO()))
     print(f"audit_report --format json: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms (target ≤ 1000 ms)")
 
-    # The one expensive query scans the whole catalogue table; a covering index (proposed for
-    # CatalogueEntry.Meta.indexes, owned by the disclosure app) turns it into an index-only scan.
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE INDEX bench_entry_audit_cover ON disclosure_catalogueentry ({', '.join(COVERING_COLUMNS)})")
-        if connection.vendor == "sqlite":
-            cursor.execute("ANALYZE")
-    print("\nwith the proposed covering index (organisation, column, first_published_at, withdrawn_at, display_date):")
-    best, median = timed(lambda: client.get("/admin/audit/"))
-    print(f"dashboard render: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
-    best, median = timed(lambda: call_command("audit_report", "--format", "json", stdout=io.StringIO()))
-    print(f"audit_report --format json: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
     print(f"\nload average while measuring: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} CPUs)")
 
 
