@@ -22,7 +22,6 @@ The portal's anonymous page cache is switched off so every request really runs.
 
 import argparse
 import datetime
-import os
 import random
 import statistics
 import sys
@@ -31,28 +30,23 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch import percentile
+from scratch import setup_django as scratch_setup
 
 
 def setup_django(scratch):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
-    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
-    os.environ["VAR_DIR"] = str(scratch)
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.conf import settings
+    def quiet_settings(settings):
+        # Search indexing runs in the task worker after commit; keep it out of the publish timings.
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+        settings.PORTAL_PAGE_CACHE_SECONDS = 0
+        settings.ALLOWED_HOSTS = ["*"]
 
-    # Search indexing runs in the task worker after commit; keep it out of the publish timings.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    django.setup()
+    scratch_setup(scratch, keep_postgres=True, before_setup=quiet_settings, migrate=False)
     from django.core.management import call_command
     from django.db import connection
 
     if connection.vendor == "postgresql" and "disclosure_catalogueentry" in connection.introspection.table_names():
         sys.exit("The PostgreSQL database given by DATABASE_URL is not empty; create a fresh one for the benchmark.")
-    settings.PORTAL_PAGE_CACHE_SECONDS = 0
-    settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0, interactive=False)
     return connection.vendor
 
@@ -86,7 +80,6 @@ def bulk_entries(organisations, total, rng):
     from disclosure.index_numbers import format_index_number
     from disclosure.models import CatalogueEntry, IndexSerial, Topic
     from disclosure.taxonomy import Genre, Validity
-    from portal.column_kinds import ColumnKind
     from portal.models import ColumnPage
 
     topics = list(Topic.objects.values_list("pk", flat=True))
@@ -165,11 +158,6 @@ def measure_publishing(organisation, count):
         registration.register_page(page)
         register_alone.append(time.perf_counter() - started)
     return statistics.median(with_handler), statistics.median(without_handler), statistics.median(register_alone)
-
-
-def p95(samples):
-    ordered = sorted(samples)
-    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
 def measure_requests(client, queries, repeat, cold=False):
@@ -267,13 +255,13 @@ def main():
         queries = browse_queries(organisations, rng)
         cold = measure_requests(client, queries, max(1, args.repeat // 2), cold=True)
         print(f"/disclosure/ with filters, facet counts not cached (first request after a publish): "
-              f"p95 {p95(cold) * 1000:.0f} ms, median {statistics.median(cold) * 1000:.0f} ms over {len(cold)} requests")
+              f"p95 {percentile(cold, 0.95) * 1000:.0f} ms, median {statistics.median(cold) * 1000:.0f} ms over {len(cold)} requests")
         browse = measure_requests(client, queries, args.repeat)
         print(f"/disclosure/ with filters, steady state (counts cached until the catalogue changes): "
-              f"p95 {p95(browse) * 1000:.0f} ms, median {statistics.median(browse) * 1000:.0f} ms "
+              f"p95 {percentile(browse, 0.95) * 1000:.0f} ms, median {statistics.median(browse) * 1000:.0f} ms "
               f"over {len(browse)} requests (target p95 <= 150 ms)")
         api = measure_requests(client, api_queries(organisations, rng), args.repeat)
-        print(f"/api/catalogue/: p95 {p95(api) * 1000:.0f} ms, median {statistics.median(api) * 1000:.0f} ms "
+        print(f"/api/catalogue/: p95 {percentile(api, 0.95) * 1000:.0f} ms, median {statistics.median(api) * 1000:.0f} ms "
               f"over {len(api)} requests (target p95 <= 100 ms)")
 
         for label, params in (("~10k", {"genre": "notice"}), ("~100k", {})):

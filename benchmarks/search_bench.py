@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch import ROOT, percentile
 
 ORGANISATIONS = [
     "县人民政府办公室", "县发展和改革局", "县教育局", "县科学技术局", "县工业和信息化局", "县公安局", "县民政局",
@@ -165,11 +165,6 @@ def make_corpus(count, rng):
             batch = []
     if batch:
         CatalogueEntry.objects.bulk_create(batch)
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def measure_publish_to_searchable(scratch):

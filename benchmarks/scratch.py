@@ -1,0 +1,40 @@
+"""What every benchmark shares: Django set up on a scratch database, and a percentile.
+
+A benchmark never touches the project's own database, index or cache: it points
+``DATABASE_URL`` and ``VAR_DIR`` at a scratch directory before Django starts.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup_django(scratch, keep_postgres=False, before_setup=None, migrate=True):
+    """Start Django on ``scratch/bench.sqlite3`` (or on a PostgreSQL ``DATABASE_URL`` if ``keep_postgres``).
+
+    ``before_setup(settings)`` may adjust settings before the apps load; the database is migrated.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    if not (keep_postgres and os.environ.get("DATABASE_URL", "").startswith("postgres")):
+        os.environ["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'bench.sqlite3'}"
+    os.environ["VAR_DIR"] = str(scratch)
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+    from django.conf import settings
+
+    if before_setup:
+        before_setup(settings)
+    django.setup()
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+def percentile(samples, share):
+    """The ``share`` (0–1) percentile by nearest rank, e.g. ``percentile(times, 0.95)``."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
