@@ -1,5 +1,7 @@
 """System checks: ``manage.py check`` warns when the search index is missing, empty or far behind.
 
+Whoosh or Elasticsearch alike (``engines.py``): "missing" there also means the server is unreachable.
+
 Tagged ``search``; they read the database, so they quietly skip when it is not reachable
 (e.g. before ``migrate``). Run only them with ``manage.py check --tag search``.
 """
@@ -21,10 +23,10 @@ def check_search_index(app_configs=None, **kwargs):
     from haystack import connections
 
     from ..models import CatalogueEntry, PendingIndexUpdate
-    from . import engine
-    from .backend import CountyWhooshSearchBackend
+    from . import engine, engines
 
-    if not isinstance(connections["default"].get_backend(), CountyWhooshSearchBackend):
+    index_engine = engines.for_backend(connections["default"].get_backend())
+    if index_engine is None:
         return []
     try:
         live = CatalogueEntry.objects.public().count()
@@ -34,9 +36,9 @@ def check_search_index(app_configs=None, **kwargs):
     hint = _("运行 python manage.py rebuild_index --noinput 重建索引，并确认任务进程（python manage.py db_worker）在运行。")
     messages = []
     if live:
-        engine.forget_view()
+        index_engine.forget_view()
         try:
-            indexed = engine.document_count()
+            indexed = index_engine.document_count()
         except engine.IndexUnavailable as error:
             return [checks.Warning(_("搜索索引不存在或无法读取（%(error)s），搜索正以数据库兜底。") % {"error": error},
                                    hint=hint, id="search.W001")]

@@ -1,8 +1,8 @@
 """Haystack field types that say what each catalogue field is for, so each backend can map it well.
 
 The Whoosh backend (``backend.py``) maps them to segmented Chinese text, exact identifier
-keywords and sortable facet columns; other backends (Elasticsearch) fall back to their
-default text mapping, where the server's Chinese analyzer does the segmenting.
+keywords and sortable facet columns; the Elasticsearch backend (``elastic.py``) to pre-segmented
+or plugin-analysed text, ``keyword`` and ``date`` mappings.
 """
 
 from haystack import indexes

@@ -1,8 +1,8 @@
 """One search over the catalogue: the function the page, the API and the benchmark all call.
 
-Index first (``engine``); if the index is missing, empty or unreadable, the database
-(``fallback``) with a notice. Then editors' picks, facet labels, highlighted snippets,
-suggestions when nothing was found, and one line in the query log.
+Index first (``engines.current()``: Whoosh or Elasticsearch); if the index is missing, empty,
+unreadable or unreachable, the database (``fallback``) with a notice. Then editors' picks, facet
+labels, highlighted snippets, suggestions when nothing was found, and one line in the query log.
 """
 
 import logging
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
 from ..models.search import normalise_query
-from . import engine, fallback, labels
+from . import engine, engines, fallback, labels
 from . import query as query_building
 from .highlight import highlight_title, snippet
 from .memo import forget, remembered
@@ -78,8 +78,9 @@ def search(params, site_organisation=None, log=True):
     filters = {"organisation": organisation_slug, "genre": params.genre, "topic": params.topic, "year": params.year}
     offset = (params.page - 1) * PAGE_SIZE
     try:
-        found = engine.run(parsed, filters, params.sort, offset, PAGE_SIZE)
-        if found.total == 0 and engine.document_count() == 0 and CatalogueEntry.objects.public().exists():
+        index_engine = engines.current()
+        found = index_engine.run(parsed, filters, params.sort, offset, PAGE_SIZE)
+        if found.total == 0 and index_engine.document_count() == 0 and CatalogueEntry.objects.public().exists():
             raise engine.IndexUnavailable("empty")
         total, entry_ids, facet_counts = found.total, found.entry_ids, found.facets
     except engine.IndexUnavailable as error:

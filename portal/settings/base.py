@@ -135,7 +135,7 @@ CACHES = {
 # Anonymous pages are served from the cache for this long; publishing invalidates them at once. 0 = off.
 PORTAL_PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 
-# Search: haystack over the disclosure catalogue, Whoosh on disk by default.
+# Search: haystack over the disclosure catalogue, Whoosh on disk by default (Elasticsearch: see README).
 SEARCH_INDEX_PATH = Path(env("SEARCH_INDEX_PATH", str(VAR_DIR / "whoosh_index")))
 HAYSTACK_CONNECTIONS = {
     "default": {
@@ -143,6 +143,8 @@ HAYSTACK_CONNECTIONS = {
         "PATH": str(SEARCH_INDEX_PATH),
         "URL": env("SEARCH_URL", ""),
         "INDEX_NAME": env("SEARCH_INDEX_NAME", "county_portal"),
+        # Elasticsearch only (disclosure/search/elastic.py): presegmented | smartcn | ik_max_word.
+        "CHINESE_ANALYZER": env("SEARCH_ES_ANALYZER", "presegmented"),
     }
 }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20

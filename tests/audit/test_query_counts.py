@@ -4,7 +4,6 @@ import datetime
 import io
 import itertools
 
-import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import connection

@@ -2,12 +2,13 @@
 
 Our app comes before haystack and Wagtail in INSTALLED_APPS, so this command is the one
 ``manage.py rebuild_index`` runs. With any other haystack backend (Elasticsearch) it hands
-over to haystack's own ``rebuild_index``. Wagtail's page index stays ``wagtail_update_index``.
+over to haystack's own ``rebuild_index``: delete the index, create it with the backend's settings
+and mappings, then index the catalogue in batches. Wagtail's page index stays ``wagtail_update_index``.
 """
 
 import os
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from haystack import connections
 from haystack.management.commands.rebuild_index import Command as HaystackRebuildCommand
@@ -25,6 +26,8 @@ class Command(HaystackRebuildCommand):
     def handle(self, **options):
         backend = connections["default"].get_backend()
         if not isinstance(backend, CountyWhooshSearchBackend):
+            # Our Whoosh-only option is unknown to haystack's clear_index/update_index (call_command rejects it).
+            options.pop("limitmb", None)
             return super().handle(**options)
         if options["interactive"]:
             answer = input(_("这将重建整个搜索索引（重建期间搜索照常可用）。确定吗？[y/N] "))
