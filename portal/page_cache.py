@@ -17,8 +17,10 @@ from django.core.cache import cache
 
 GENERATION_KEY = "portal:cache-generation"
 
-# Requests and responses the page cache must never touch.
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz/", "/preferences/", "/static/", "/media/")
+# Requests and responses the page cache must never touch. Search answers follow the index, which the
+# task worker updates *after* the publish that renewed the cache, and every query must reach the query log.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz/", "/preferences/", "/static/", "/media/",
+                     "/search/", "/api/search/")
 SESSION_LIKE_COOKIES = ("messages",)
 CACHEABLE_STATUSES = (200, 404)
 

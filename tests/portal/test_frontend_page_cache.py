@@ -85,3 +85,12 @@ def test_unknown_pages_are_cached_as_404_and_stay_404(client, county):
     assert client.get("/no-such-page/").status_code == 404
     response = client.get("/no-such-page/")
     assert response.status_code == 404 and response["X-Page-Cache"] == "hit"
+
+
+def test_search_answers_are_never_cached_so_they_follow_the_index_and_every_query_is_logged(client, county):
+    from disclosure.models import SearchQueryLog
+
+    for url in ("/search/?q=森林防火", "/api/search/?q=森林防火"):
+        client.get(url)
+        assert "X-Page-Cache" not in client.get(url)
+    assert SearchQueryLog.objects.filter(query="森林防火").count() == 4
