@@ -18,10 +18,9 @@ ORGANISATION_REQUIRED = {
     "contact_person": _("请填写联系人。"),
     "organisation_category": _("请选择组织类别。"),
 }
-APPLICANT_FIELDS = [
-    "applicant_type", "name", "id_type", "id_number", "credit_code", "legal_representative", "contact_person",
-    "organisation_category",
-]
+CITIZEN_FIELDS = ("id_type", "id_number")
+ORGANISATION_FIELDS = ("credit_code", "legal_representative", "contact_person", "organisation_category")
+APPLICANT_FIELDS = ["applicant_type", "name", *CITIZEN_FIELDS, *ORGANISATION_FIELDS]
 CONTACT_FIELDS = ["phone", "email", "address", "postcode"]
 INFORMATION_FIELDS = [
     "information_name", "information_document_number", "information_description", "purpose",
@@ -34,7 +33,12 @@ def too_long(limit):
 
 
 class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
-    """Fields for both applicant types; ``clean`` asks only for what the chosen type needs."""
+    """Fields for both applicant types; ``clean`` checks and keeps only the chosen type's group.
+
+    The page hides the other group with a script (both show without one), so whatever it still
+    holds — left over from switching type, or typed with the script off — must neither block the
+    application with an error the citizen cannot see nor be stored.
+    """
 
     class Meta:
         model = Application
@@ -89,11 +93,11 @@ class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
         cleaned = super().clean()
         applicant_type = cleaned.get("applicant_type")
         if applicant_type == ApplicantType.CITIZEN:
+            self._ignore(cleaned, ORGANISATION_FIELDS)
             self._require(cleaned, CITIZEN_REQUIRED)
             self._clean_id_number(cleaned)
-            for name in ("credit_code", "legal_representative", "contact_person", "organisation_category"):
-                cleaned[name] = ""
         elif applicant_type == ApplicantType.ORGANISATION:
+            self._ignore(cleaned, CITIZEN_FIELDS)
             self._require(cleaned, ORGANISATION_REQUIRED)
             code = (cleaned.get("credit_code") or "").strip().upper()
             if code:
@@ -102,13 +106,17 @@ class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
                 except ValidationError as error:
                     self.add_error("credit_code", error)
                 cleaned["credit_code"] = code
-            cleaned["id_type"] = ""
-            cleaned["id_number"] = ""
         if cleaned.get("delivery_method") == "email" and not cleaned.get("email"):
             self.add_error("email", _("选择通过电子邮件获取的，请填写电子邮箱。"))
         if cleaned.get("delivery_method") == "mail" and not cleaned.get("postcode") and "postcode" not in self.errors:
             self.add_error("postcode", _("选择邮寄的，请填写邮政编码。"))
         return cleaned
+
+    def _ignore(self, cleaned, names):
+        """The other applicant type's fields: their field errors are dropped and nothing of them is stored."""
+        for name in names:
+            self._errors.pop(name, None)
+            cleaned[name] = ""
 
     def _require(self, cleaned, messages):
         for name, message in messages.items():

@@ -103,6 +103,9 @@ class CaptchaMixin:
         challenge_id, question = new_challenge(self.request.session)
         field = self.fields[self.captcha_field_name]
         field.label = _("验证问题：%(question)s（请填写阿拉伯数字）") % {"question": question}
+        # Validation has already built (and cached) the bound field with the previous label: rebuild it,
+        # or the page asks no question after a failed submission.
+        self._bound_fields_cache.pop(self.captcha_field_name, None)
         self.captcha_question = question
         if self.is_bound:
             data = self.data.copy()

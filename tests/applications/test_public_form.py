@@ -150,3 +150,48 @@ def test_the_apply_index_lists_organisations_and_the_receipt_needs_a_submission(
     assert response.status_code == 200
     assert f"/disclosure/apply/{department.slug}/" in response.content.decode()
     assert client.get(f"/disclosure/apply/{department.slug}/submitted/")["Location"] == url(department)
+
+
+# ---- only the applicant fields of the chosen type count (the other group may be hidden by the page's script) ----
+
+LEFTOVER_ORGANISATION_FIELDS = {
+    "credit_code": "X" * 30, "legal_representative": "李四", "contact_person": "张三", "organisation_category": "nonsense",
+}
+LEFTOVER_CITIZEN_FIELDS = {"id_type": "no-such-type", "id_number": "1" * 41}
+
+
+def test_a_citizen_is_not_held_up_by_leftovers_in_the_organisation_fields(client, department, known_captcha):
+    response = post(client, department, {**CITIZEN, **LEFTOVER_ORGANISATION_FIELDS})
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.id_number == CITIZEN["id_number"] and application.id_type == "resident_id"
+    for name in LEFTOVER_ORGANISATION_FIELDS:
+        assert getattr(application, name) == "", name
+
+
+def test_a_legal_person_is_not_held_up_by_leftovers_in_the_citizen_fields(client, department, known_captcha):
+    response = post(client, department, {**COMPANY, **LEFTOVER_CITIZEN_FIELDS})
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert application.credit_code == COMPANY["credit_code"] and application.organisation_category == "business"
+    assert application.id_type == "" and application.id_number == ""
+
+
+def test_only_the_chosen_types_fields_are_checked_and_errors_point_at_them(client, department, known_captcha):
+    response = post(client, department, {**CITIZEN, "id_number": "", **LEFTOVER_ORGANISATION_FIELDS})
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"id_number"}
+    html = response.content.decode()
+    assert 'aria-describedby="id_id_number_error"' in html and 'id="id_id_number_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert CITIZEN["address"] in html and CITIZEN["information_name"] in html
+
+
+def test_the_form_groups_the_applicant_fields_for_the_script(client, department, known_captcha):
+    html = client.get(url(department)).content.decode()
+    assert html.count('class="applicant-fields"') == 2
+    assert '<fieldset class="applicant-fields" id="citizen-fields" data-applicant-fields="citizen">' in html
+    assert '<legend>法人或其他组织填写</legend>' in html
+    assert "js/application-form.js" in html
+    assert " hidden" not in html.split('id="citizen-fields"')[1][:80], "both groups are shown without JavaScript"

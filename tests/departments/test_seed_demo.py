@@ -22,13 +22,22 @@ from wagtail.models import Page, Revision
 from departments.credit_codes import is_valid_credit_code
 from departments.demo import schedule
 from departments.demo.drafts import Writer
+from departments.demo.interaction import DemoPasswordHasher, quick_password_hashing
 from departments.demo.logins import DEFAULT_PASSWORD, ensure_logins
 from departments.demo.organisations import DEPARTMENTS, TOWNSHIPS, demo_organisations
 from departments.demo.policies import policy_item
 from departments.models import Organisation
 from departments.roles import INFORMATION_OFFICE_GROUP
-from disclosure.models import CatalogueEntry
+from disclosure.applications.choices import ApplicantType, Status
+from disclosure.id_numbers import is_valid_id_number
+from disclosure.models import Application, ApplicationEvent, ApplicationNotification, CatalogueEntry
+from disclosure.reports.table3 import NATURAL_PERSON, NEW, OUTCOMES_TOTAL, compute_table3
 from disclosure.taxonomy import Validity
+from interaction.audit_feed import letter_status
+from interaction.lookup import find_letter
+from interaction.models import Letter, LetterEvent, Mailbox
+from interaction.statistics import compute_monthly_statistics
+from interaction.submission import submit_letter
 from portal.column_kinds import ColumnKind
 from portal.models import (
     ArticlePage,
@@ -211,6 +220,10 @@ def test_running_the_seed_again_changes_nothing(demo):
             "users": get_user_model().objects.count(),
             "organisations": Organisation.objects.count(),
             "passwords": list(get_user_model().objects.order_by("pk").values_list("password", flat=True)),
+            "letters": list(Letter.objects.order_by("pk").values_list("tracking_code", "status", "reply")),
+            "letter events": LetterEvent.objects.count(),
+            "applications": list(Application.objects.order_by("pk").values_list("tracking_number", "status", "outcome")),
+            "application events": ApplicationEvent.objects.count(),
         }
 
     before = snapshot()
@@ -218,6 +231,7 @@ def test_running_the_seed_again_changes_nothing(demo):
     call_command("seed_demo", "--small", stdout=out)
     assert snapshot() == before
     assert "未做改动" in out.getvalue()
+    assert f"来信 {len(before['letters'])} 封，申请 {len(before['applications'])} 件），未做改动" in out.getvalue()
     assert "jyj_editor" in out.getvalue()
 
 
@@ -274,3 +288,109 @@ def test_old_policies_are_sometimes_expired_or_repealed_and_recent_ones_stay_val
     assert {Validity.EXPIRED, Validity.REPEALED} & set(old)
     assert Validity.VALID in old
     assert set(recent) == {Validity.VALID}
+
+
+# ---- letters and applications (departments/demo/interaction.py) ----
+
+
+def test_letters_in_all_four_categories_mostly_answered_on_time_some_late_forwarded_or_open(demo):
+    letters = list(Letter.objects.select_related("mailbox__organisation", "organisation", "replying_organisation"))
+    assert 15 <= len(letters) <= 30
+    assert {letter.category for letter in letters} == set(Letter.Category.values)
+    assert {letter.mailbox.kind for letter in letters} == {Mailbox.Kind.LEADER, Mailbox.Kind.ORGANISATION}
+    assert len({letter.mailbox_id for letter in letters}) >= 6
+    answered = [letter for letter in letters if letter.status == Letter.Status.ANSWERED]
+    on_time = [letter for letter in answered if letter.replied_on_time]
+    assert len(on_time) > len(answered) / 2
+    assert any(letter.replied_on_time is False for letter in answered), "some answered late"
+    today = timezone.localdate()
+    for letter in answered:
+        assert letter.replied_on > letter.received_on
+        if letter.due_on is not None:  # None only where the holiday calendar lacks the year
+            assert letter.replied_on_time == (letter.replied_on <= letter.due_on)
+        assert letter.replying_organisation == letter.organisation
+        assert letter.reply.startswith("您好！") and letter.organisation.name in letter.reply
+        assert letter.name not in letter.reply, "a published reply must not name the writer"
+        assert letter.replied_at < timezone.now()
+    assert re.fullmatch(r"1380000\d{4}", letters[0].phone)
+    recent = today - datetime.timedelta(days=5)
+    open_letters = [letter for letter in letters if letter.status != Letter.Status.ANSWERED and letter.received_on > recent]
+    assert open_letters and all(not letter.is_overdue(today) for letter in open_letters)
+    forwarded = [letter for letter in answered if letter.organisation != letter.mailbox.organisation]
+    assert forwarded, "a letter forwarded (转办) to another organisation"
+    kinds = list(forwarded[0].events.values_list("kind", flat=True))
+    assert kinds == ["received", "notified", "forwarded", "replied"]
+    assert f"已由{forwarded[0].mailbox.organisation.name}转交" in forwarded[0].reply
+
+
+def test_the_letter_trail_carries_the_historical_times_and_no_mail_is_left_to_send(demo):
+    for letter in Letter.objects.all():
+        events = {event.kind: event.at for event in letter.events.all()}
+        assert events["received"] == letter.received_at
+        assert letter.received_at < events["notified"] == letter.notified_at < letter.received_at + datetime.timedelta(hours=1)
+        if letter.replied_at:
+            assert events["replied"] == letter.replied_at
+    assert not ApplicationNotification.objects.exclude(state=ApplicationNotification.State.SENT).exists()
+
+
+def test_the_dormant_township_left_a_letter_unanswered_for_over_three_months_and_only_it(demo):
+    status = letter_status(timezone.localdate())
+    township = Organisation.objects.get(slug="hkx")
+    assert status[township.pk]["overdue_over_3_months"] == 1
+    assert status[township.pk]["oldest_unanswered_days"] > 90
+    assert all(row["overdue_over_3_months"] == 0 for pk, row in status.items() if pk != township.pk)
+
+
+def test_published_letters_fill_the_public_list_and_the_monthly_statistics(demo, client):
+    published = Letter.objects.filter(status=Letter.Status.ANSWERED, may_publish=True, withheld_from_public=False)
+    assert published.count() >= 3
+    letter = published.select_related("mailbox").first()
+    page = client.get(f"/interaction/mailbox/{letter.mailbox.slug}/").content.decode()
+    assert letter.subject in page and letter.masked_name in page
+    assert letter.phone not in page and letter.name not in page
+    rows = compute_monthly_statistics(letter.mailbox_id)
+    assert sum(row["received"] for row in rows) == Letter.objects.filter(mailbox=letter.mailbox).count()
+    assert any(row["average_working_days"] for row in rows)
+    assert len({row["month"] for mailbox in Mailbox.objects.all() for row in compute_monthly_statistics(mailbox.pk)}) >= 6
+
+
+def test_applications_from_citizens_and_legal_persons_fill_last_years_table_3(demo):
+    applications = list(Application.objects.all())
+    assert 6 <= len(applications) <= 12
+    citizens = [item for item in applications if item.applicant_type == ApplicantType.CITIZEN]
+    legal_persons = [item for item in applications if item.applicant_type == ApplicantType.ORGANISATION]
+    assert citizens and legal_persons
+    for application in citizens:
+        assert is_valid_id_number(application.id_number) and application.id_number.startswith("330199")
+        assert application.credit_code == ""
+    for application in legal_persons:
+        assert is_valid_credit_code(application.credit_code) and application.organisation_category
+        assert application.legal_representative and application.id_number == ""
+    for application in applications:
+        assert application.tracking_number.startswith(f"YSQ-{timezone.localtime(application.submitted_at).year}-")
+        assert re.fullmatch(r"1380000\d{4}", application.phone)
+    answered = [item for item in applications if item.status == Status.ANSWERED]
+    assert len({item.outcome for item in answered}) >= 5
+    assert all(item.reply_letter and item.answered_on >= item.received_on for item in answered)
+    assert any(item.status != Status.ANSWERED for item in applications), "a recent application is still being handled"
+    last_year = compute_table3(timezone.localdate().year - 1)
+    assert last_year.value(NEW) > 0 and last_year.value(OUTCOMES_TOTAL) > 0
+    assert last_year.value(NEW, NATURAL_PERSON) > 0
+    assert last_year.check() == []
+
+
+def test_the_seed_summary_counts_letters_and_applications(demo):
+    letters, applications = Letter.objects.count(), Application.objects.count()
+    assert re.search(rf"来信 {letters} 封（按期答复 \d+，逾期答复 \d+，转办 \d+，办理中 \d+，超过3个月未答复 1，同意公开 \d+）", demo)
+    assert f"依申请公开 {applications} 件（公民 " in demo
+
+
+def test_demo_query_passwords_are_hashed_quickly_yet_verify_with_the_sites_hasher(demo, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    mailbox = Mailbox.objects.get(slug="jyj")
+    data = {"name": "王小明", "phone": "13800001234", "email": "", "subject": "测试来信标题",
+            "message": "这是一封测试来信的内容，用于检查密码。", "category": "enquiry", "may_publish": False}
+    with quick_password_hashing():
+        receipt = submit_letter(mailbox, data)
+    assert receipt.letter.query_password.startswith(f"pbkdf2_sha256${DemoPasswordHasher.iterations}$")
+    assert find_letter(receipt.tracking_code, receipt.password) == receipt.letter

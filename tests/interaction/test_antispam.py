@@ -83,6 +83,8 @@ def test_form_with_wrong_captcha_keeps_other_input_and_asks_a_new_question():
     assert "验证问题回答错误" in form.errors["captcha_answer"][0]
     assert form["name"].value() == "张三"
     assert form["captcha_id"].value() != challenge_id
+    assert form["captcha_answer"].label == f"验证问题：{form.captcha_question}（请填写阿拉伯数字）"
+    assert form["captcha_answer"].value() == ""
 
 
 def test_form_with_right_captcha_and_token_is_valid():
