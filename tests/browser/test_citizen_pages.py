@@ -77,7 +77,8 @@ def test_elderly_mode_switched_on_persists_across_pages(county_site, open_page, 
     page = open_page(PHONE)
     page.goto(live_server.url + "/")
     base_size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
-    page.get_by_role("link", name="长者模式").click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="长者模式").click()
     assert "elder-mode" in page.locator("html").get_attribute("class")
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 20 > base_size
     page.goto(live_server.url + county_site["article"].url)
@@ -86,7 +87,8 @@ def test_elderly_mode_switched_on_persists_across_pages(county_site, open_page, 
     screenshot(page, "article-phone-elderly")
     page.goto(live_server.url + county_site["education"].home_page.url)
     screenshot(page, "department-phone-elderly")
-    page.get_by_role("link", name="退出长者模式").click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("link", name="退出长者模式").click()
     assert "elder-mode" not in page.locator("html").get_attribute("class")
 
 
