@@ -55,7 +55,7 @@ class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
             "name": _("公民填写姓名；法人或其他组织填写全称。"),
             "information_description": _("请尽量写明信息的名称、文号、制作时间或其他能够确定该信息的特征。"),
             "purpose": _("选填。"),
-            "organisation_category": _("法人或其他组织填写。"),
+            "organisation_category": _("用于年度报告的统计分类。"),
         }
 
     def __init__(self, *args, **kwargs):

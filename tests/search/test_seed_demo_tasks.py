@@ -13,7 +13,7 @@ from disclosure.search import engine
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_seeding_with_the_database_task_backend_leaves_no_queued_tasks_and_a_complete_index(settings):
+def test_seeding_with_the_database_task_backend_leaves_no_queued_tasks_and_a_complete_index(settings, search_index):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("seed_demo", "--small", stdout=io.StringIO())
     assert DBTaskResult.objects.count() == 0
