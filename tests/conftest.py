@@ -3,6 +3,16 @@ import shutil
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: memoised 热词, facet counts or rate-limit counters of one
+    test must not decide another's outcome (the database is rolled back, the cache is not)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def county(db):
     from tests.factories import county

@@ -1,23 +1,39 @@
 """The query log (搜索记录) and what is read from it: the week's popular searches, suggestions, zero results.
 
 Only the query, its scope, the result count and the time taken are kept: no IP address, no user.
+Citizens do paste their own ID number, mobile number or e-mail into a search box (to find themselves
+in a 公示 list); those are replaced by a placeholder before the query is stored, so they are neither
+kept nor ever shown back as a popular search or a suggestion.
 """
 
+import re
 from datetime import timedelta
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
+from ..id_numbers import is_valid_id_number
 from ..models import SearchQueryLog
 from ..models.search import normalise_query
 from .segmenter import word_tokens
 
 POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"
+REDACTED_MARK = "［"
+_ID_NUMBER = re.compile(r"(?<![0-9a-z])\d{17}[\dx](?![0-9a-z])")
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def redact(query):
+    """The query without personal identifiers: valid ID numbers, mobile numbers and e-mail addresses."""
+    query = _ID_NUMBER.sub(lambda match: "［身份证号］" if is_valid_id_number(match.group()) else match.group(), query)
+    query = _MOBILE.sub("［手机号］", query)
+    return _EMAIL.sub("［邮箱］", query)
 
 
 def log_query(query, scope, result_count, took_ms, used_fallback=False):
-    query = normalise_query(query)
+    query = redact(normalise_query(query))
     if query:
         SearchQueryLog.objects.create(query=query, scope=scope or "", result_count=result_count,
                                       took_ms=max(0, int(took_ms)), used_fallback=used_fallback)
@@ -31,6 +47,7 @@ def popular_searches(days=7, limit=10):
         since = timezone.now() - timedelta(days=days)
         popular = list(
             SearchQueryLog.objects.filter(searched_at__gte=since, result_count__gt=0)
+            .exclude(query__contains=REDACTED_MARK)
             .values("query").annotate(times=Count("pk")).order_by("-times", "query")
             .values_list("query", flat=True)[:limit]
         )
@@ -53,7 +70,8 @@ def suggestions_for(parsed, limit=5, days=90):
     current = normalise_query(parsed.text)
     return list(
         SearchQueryLog.objects.filter(condition, searched_at__gte=since, result_count__gt=0)
-        .exclude(query=current).values("query").annotate(times=Count("pk")).order_by("-times", "query")
+        .exclude(query=current).exclude(query__contains=REDACTED_MARK)
+        .values("query").annotate(times=Count("pk")).order_by("-times", "query")
         .values_list("query", flat=True)[:limit]
     )
 

@@ -44,6 +44,24 @@ def test_every_search_is_logged_without_personal_data(client, department, search
     assert "10.1.2.3" not in str(SearchQueryLog.objects.values().get())
 
 
+
+def test_id_numbers_mobile_numbers_and_emails_in_a_query_are_never_stored_or_shown_again(client, department, search_index, indexed):
+    from disclosure.id_numbers import make_id_number
+
+    id_number = make_id_number("33019919850312001")
+    with indexed():
+        factories.article(factories.column(department), title="2026年低保对象名单公示")
+    for _ in range(3):
+        client.get("/search/", {"q": f"低保 {id_number.lower()}"})
+        client.get("/search/", {"q": "低保 13800001234 wang.li@example.com"})
+    stored = set(SearchQueryLog.objects.values_list("query", flat=True))
+    assert stored == {"低保 ［手机号］ ［邮箱］", "低保 ［身份证号］"}
+    # A credit code or index number is not personal and stays searchable and logged as typed.
+    client.get("/search/", {"q": "113301990010000018"})
+    assert SearchQueryLog.objects.filter(query="113301990010000018").exists()
+    html = Template("{% load search_tags %}{% popular_searches %}").render(Context({}))
+    assert "［" not in html and id_number[:6] not in html
+
 def test_popular_searches_tag_shows_the_weeks_queries(client, department, search_index, indexed):
     with indexed():
         factories.article(factories.column(department), title="创业担保贷款申请指南")
