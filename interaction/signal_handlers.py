@@ -1,4 +1,5 @@
-"""Seams into this app: calendar edits invalidate cached working days; new organisations get a mailbox."""
+"""Seams into this app: calendar edits invalidate cached working days; new organisations get a mailbox;
+an answered letter renews the anonymous page cache (the mailbox pages list answered letters)."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -26,10 +27,19 @@ def calendar_year_saved(sender, instance, raw=False, **kwargs):
     recompute_missing_deadlines()
 
 
+def letter_saved(sender, instance, raw=False, **kwargs):
+    """Answering, forwarding after an answer or withholding changes what the public mailbox pages show."""
+    if raw or instance.status != instance.Status.ANSWERED:
+        return
+    from portal.signal_handlers import invalidate_public_pages
+
+    invalidate_public_pages()
+
+
 def register_signal_handlers():
     from departments.models import Organisation
 
-    from .models import CalendarDay, CalendarYear
+    from .models import CalendarDay, CalendarYear, Letter
 
     for model in (CalendarDay, CalendarYear):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"interaction-calendar-save-{model.__name__}")
@@ -37,3 +47,4 @@ def register_signal_handlers():
     # After the invalidation above, so the recomputation reads the new calendar.
     post_save.connect(calendar_year_saved, sender=CalendarYear, dispatch_uid="interaction-calendar-year-deadlines")
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="interaction-organisation-mailbox")
+    post_save.connect(letter_saved, sender=Letter, dispatch_uid="interaction-letter-page-cache")

@@ -4,10 +4,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from portal import breadcrumbs
 
 from .antispam import rate_limited, rate_limited_response, record_attempt
 from .forms import LetterForm, LookupForm
@@ -31,17 +35,44 @@ def public_letters(mailbox):
     )
 
 
+def trail(*crumbs, mailbox=None):
+    """当前位置 under 首页: 政民互动, then the mailbox if any, then ``crumbs`` as (title, url)."""
+    mailbox_step = (mailbox.name, reverse("interaction:mailbox", args=[mailbox.slug])) if mailbox else None
+    return breadcrumbs.trail((_("政民互动"), reverse("interaction:index")), mailbox_step, *crumbs)
+
+
+# The directory's groups, in the order they are shown: the county's own mailboxes (县长信箱, 县政府信箱) first.
+MAILBOX_GROUPS = (
+    ("county", _lazy("县长和县政府信箱")),
+    ("department", _lazy("部门信箱")),
+    ("township", _lazy("乡镇（街道）信箱")),
+)
+
+
+def mailbox_groups(mailboxes):
+    """[(group_id, heading, [mailbox, …]), …] for the directory; empty groups are left out."""
+    grouped = {key: [] for key, _heading in MAILBOX_GROUPS}
+    for mailbox in mailboxes:
+        kind = "county" if mailbox.kind == Mailbox.Kind.LEADER else mailbox.organisation.kind
+        grouped.setdefault(kind, []).append(mailbox)
+    return [(key, heading, grouped[key]) for key, heading in MAILBOX_GROUPS if grouped[key]]
+
+
 def mailbox_index(request):
     mailboxes = Mailbox.objects.filter(active=True, organisation__active=True).select_related("organisation").order_by(
         "sort_order", "organisation__kind", "organisation__sort_order", "pk"
     )
-    return render(request, "interaction/mailbox_index.html", {"mailboxes": mailboxes})
+    return render(request, "interaction/mailbox_index.html", {
+        "groups": mailbox_groups(mailboxes), "trail": trail(),
+    })
 
 
 def mailbox_detail(request, slug):
     mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug, organisation__active=True)
     page = Paginator(public_letters(mailbox), PUBLIC_LETTERS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "interaction/mailbox_detail.html", {"mailbox": mailbox, "page_obj": page})
+    return render(request, "interaction/mailbox_detail.html", {
+        "mailbox": mailbox, "page_obj": page, "trail": trail(mailbox=mailbox),
+    })
 
 
 def public_letter(request, slug, pk):
@@ -49,7 +80,9 @@ def public_letter(request, slug, pk):
     letter = public_letters(mailbox).filter(pk=pk).first()
     if letter is None:
         raise Http404
-    return render(request, "interaction/public_letter.html", {"mailbox": mailbox, "letter": letter})
+    return render(request, "interaction/public_letter.html", {
+        "mailbox": mailbox, "letter": letter, "trail": trail((letter.subject, ""), mailbox=mailbox),
+    })
 
 
 def mailbox_statistics(request, slug):
@@ -57,6 +90,7 @@ def mailbox_statistics(request, slug):
     rows = monthly_statistics(mailbox.pk)
     return render(request, "interaction/statistics.html", {
         "mailbox": mailbox, "rows": rows, "totals": totals(rows), "statistics_version": statistics_version(mailbox.pk),
+        "trail": trail((_("办理情况统计"), ""), mailbox=mailbox),
     })
 
 
@@ -66,8 +100,9 @@ def mailbox_statistics(request, slug):
 def write_letter(request, slug):
     """The letter is committed in its own transaction before anything else happens."""
     mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug, organisation__active=True)
+    crumbs = trail((_("写信"), ""), mailbox=mailbox)
     if not mailbox.active:
-        return render(request, "interaction/mailbox_closed.html", {"mailbox": mailbox}, status=403)
+        return render(request, "interaction/mailbox_closed.html", {"mailbox": mailbox, "trail": crumbs}, status=403)
     if request.method == "POST":
         if rate_limited(request, "letter"):
             return rate_limited_response(request, "letter")
@@ -83,7 +118,8 @@ def write_letter(request, slug):
     else:
         form = LetterForm(request=request)
         status = 200
-    return render(request, "interaction/write_letter.html", {"mailbox": mailbox, "form": form}, status=status)
+    return render(request, "interaction/write_letter.html", {"mailbox": mailbox, "form": form, "trail": crumbs},
+                  status=status)
 
 
 @never_cache
@@ -94,7 +130,9 @@ def submitted(request, token):
     ).first()
     if letter is None:
         raise Http404
-    return render(request, "interaction/submitted.html", {"receipt": receipt, "letter": letter})
+    return render(request, "interaction/submitted.html", {
+        "receipt": receipt, "letter": letter, "trail": trail((_("信件已提交"), ""), mailbox=letter.mailbox),
+    })
 
 
 @never_cache
@@ -118,6 +156,7 @@ def lookup(request):
         form = LookupForm()
     return render(
         request, "interaction/lookup.html",
-        {"form": form, "letter": letter, "overdue": letter is not None and letter.is_overdue(timezone.localdate())},
+        {"form": form, "letter": letter, "overdue": letter is not None and letter.is_overdue(timezone.localdate()),
+         "trail": trail((_("查询来信"), ""))},
         status=status,
     )

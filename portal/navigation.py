@@ -1,7 +1,8 @@
 """Main navigation built from the live page tree, cached per generation (one query on a miss).
 
 The portal menu is the portal home's children shown in menus (its columns, 部门, 乡镇) plus the
-catalogue and search; a department or township sub-site gets its own home and columns instead.
+catalogue, the mailboxes (政民互动) and search; a department or township sub-site gets its own home
+and columns instead.
 """
 
 from django.core.cache import cache
@@ -16,6 +17,7 @@ NAV_TIMEOUT = 3600
 # Pages that are not in the page tree but belong in the portal menu.
 FIXED_PORTAL_ITEMS = [
     ("/disclosure/", "政府信息公开"),
+    ("/interaction/", "政民互动"),
     ("/search/", "搜索"),
 ]
 
@@ -41,7 +43,7 @@ def _item(page, request, **extra):
 
 
 def portal_menu(request):
-    """首页 + the portal home's menu children + 政府信息公开 + 搜索."""
+    """首页 + the portal home's menu children + 政府信息公开 + 政民互动 + 搜索."""
 
     def build():
         pages = list(Page.objects.live().filter(Q(depth=2) | Q(depth=3, show_in_menus=True)).order_by("path"))

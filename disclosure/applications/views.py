@@ -1,14 +1,17 @@
 """Public pages of applications for disclosure: the form, the receipt and the status lookup."""
 
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from departments.models import Organisation
 from disclosure.models.applications import Application
 from interaction.antispam import rate_limited, rate_limited_response, read_form_token, record_attempt
+from portal import breadcrumbs
 
 from . import deadlines
 from .forms import ApplicationForm, StatusLookupForm
@@ -18,9 +21,31 @@ from .submission import submit
 RECEIPT_SESSION_KEY = "disclosure_application_receipt"
 
 
+def trail(*crumbs, organisation=None):
+    """当前位置 under 首页: 政府信息公开 › 依申请公开, the organisation's form if any, then ``crumbs``."""
+    form_step = (_("向%(name)s申请") % {"name": organisation.name},
+                 reverse("disclosure_applications:apply", args=[organisation.slug])) if organisation else None
+    return breadcrumbs.trail((_("政府信息公开"), reverse("disclosure:index")),
+                             (_("依申请公开"), reverse("disclosure_applications:index")), form_step, *crumbs)
+
+
+# The list's groups, in the order they are shown (as the mailbox directory of 政民互动).
+ORGANISATION_GROUPS = (
+    (Organisation.Kind.COUNTY, _lazy("县政府")),
+    (Organisation.Kind.DEPARTMENT, _lazy("县政府部门")),
+    (Organisation.Kind.TOWNSHIP, _lazy("乡镇（街道）")),
+)
+
+
 def organisation_list(request):
     organisations = Organisation.objects.active().order_by("kind", "sort_order", "pk")
-    return render(request, "disclosure/applications/organisation_list.html", {"organisations": organisations})
+    groups = [
+        (kind, heading, [organisation for organisation in organisations if organisation.kind == kind])
+        for kind, heading in ORGANISATION_GROUPS
+    ]
+    return render(request, "disclosure/applications/organisation_list.html", {
+        "groups": [group for group in groups if group[2]], "trail": trail(),
+    })
 
 
 @never_cache
@@ -45,7 +70,8 @@ def apply(request, org_slug):
     else:
         form = ApplicationForm(request=request)
         status = 200
-    return render(request, "disclosure/applications/apply.html", {"organisation": organisation, "form": form},
+    return render(request, "disclosure/applications/apply.html",
+                  {"organisation": organisation, "form": form, "trail": trail(organisation=organisation)},
                   status=status)
 
 
@@ -63,8 +89,10 @@ def receipt(request, org_slug):
     application = Application.objects.filter(pk=application_id, organisation__slug=org_slug).first()
     if application is None:
         return redirect("disclosure_applications:apply", org_slug=org_slug)
-    return render(request, "disclosure/applications/receipt.html",
-                  {"application": application, "organisation": application.organisation})
+    return render(request, "disclosure/applications/receipt.html", {
+        "application": application, "organisation": application.organisation,
+        "trail": trail((_("申请已提交"), ""), organisation=application.organisation),
+    })
 
 
 @never_cache
@@ -90,6 +118,7 @@ def status(request):
     else:
         form = StatusLookupForm()
     context["form"] = form
+    context["trail"] = trail((_("办理进度查询"), ""))
     return render(request, "disclosure/applications/status.html", context, status=http_status)
 
 

@@ -51,6 +51,7 @@ def new_challenge(session, rng=secrets.SystemRandom()):
     if rng.random() < 0.5:
         question, answer = _("%(a)s加%(b)s等于多少？") % {"a": chinese_number(a), "b": chinese_number(b)}, a + b
     else:
+        a, b = max(a, b), min(a, b)  # never a negative answer: "四减九" stumps people, not robots
         question, answer = _("%(a)s减%(b)s等于多少？") % {"a": chinese_number(a), "b": chinese_number(b)}, a - b
     challenge_id = secrets.token_urlsafe(12)
     challenges = _open_challenges(session)

@@ -128,3 +128,15 @@ def test_rate_limit_per_ip_and_scope():
     assert rate_limited(first, "demo")
     assert not rate_limited(other, "demo")
     assert not rate_limited(first, "another-scope")
+
+
+def test_no_question_has_a_negative_answer():
+    import random
+
+    rng = random.Random(3)
+    session = {}
+    for _ in range(300):
+        challenge_id, question = captcha_module.new_challenge(session, rng=rng)
+        numbers = question.replace("等于多少？", "").replace("加", " ").replace("减", " ").split()
+        first, second = (next(n for n in range(100) if chinese_number(n) == word) for word in numbers)
+        assert "加" in question or first >= second, question

@@ -92,3 +92,18 @@ def _at(day):
     from django.utils import timezone
 
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(15, 0)))
+
+
+def test_an_answered_letter_appears_on_the_cached_mailbox_page_at_once(client, county, department, settings):
+    from portal import page_cache
+
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    page_cache.forget_local()
+    box = mailbox_of(department)
+    item = letter(box, datetime.date(2026, 11, 2), subject="东河镇菜市场排水沟堵塞")
+    url = f"/interaction/mailbox/{box.slug}/"
+    assert "东河镇菜市场排水沟堵塞" not in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    reply(item, "已安排疏通。", actor=None)
+    assert "东河镇菜市场排水沟堵塞" in client.get(url).content.decode()
+    page_cache.forget_local()

@@ -30,7 +30,7 @@ def test_portal_home_shows_the_county_emblem_aggregations_and_a_menu_built_from_
         assert heading in html
     nav = html.split('aria-label="主导航"')[1].split("</nav>")[0]
     for title, url in (("要闻动态", "/yw/"), ("部门", "/departments/"), ("乡镇", "/townships/"),
-                       ("政府信息公开", "/disclosure/"), ("搜索", "/search/")):
+                       ("政府信息公开", "/disclosure/"), ("政民互动", "/interaction/"), ("搜索", "/search/")):
         assert f'href="{url}"' in nav and title in nav
     assert 'aria-current="page"' in nav
     assert "县教育局开展秋季学期校园安全大检查" in html and "教育局" in html
