@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 # Everything a citizen taps on these pages; radio buttons and check boxes are tapped through their labels.
 CONTROLS = ", ".join((
-    ".main-nav a", ".reading-tools a", ".search-box button", ".search-box input", ".pagination a", ".more",
+    ".main-nav a", ".breadcrumbs a", ".reading-tools a", ".search-box button", ".search-box input", ".pagination a", ".more",
     "main .button", "main button", ".card-actions a", ".directory-card h3 a", ".letter-list .entry-title",
     ".form-field .choice", ".field-checkbox > label", "main select", "main textarea",
     'main input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"])',

@@ -65,7 +65,7 @@ def test_every_page_type_fits_a_phone_without_horizontal_scrolling(county_site, 
             screenshot(page, f"{name}-{label}")
             if viewport is PHONE and name not in ("catalogue", "search"):
                 small = page.evaluate(
-                    """() => [...document.querySelectorAll('.main-nav a, .reading-tools a, .search-box button, .search-box input, .pagination a, .more, .side-menu a')]
+                    """() => [...document.querySelectorAll('.main-nav a, .reading-tools a, .search-box button, .search-box input, .pagination a, .more, .side-menu a, .breadcrumbs a')]
                         .filter(el => el.offsetParent !== null)
                         .map(el => el.getBoundingClientRect())
                         .filter(r => r.height < 44 || r.width < 44).length"""
