@@ -12,17 +12,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_answer_is_due_twenty_working_days_after_receipt_across_spring_festival():
-    """REGULATIONS.md: received 2026-02-10 → due 2026-03-16."""
+    """条例第三十三条 example: received 2026-02-10 → due 2026-03-16."""
     assert answer_due(Clock(received_on=D(2026, 2, 10))) == D(2026, 3, 16)
 
 
 def test_extension_of_twenty_working_days_gives_the_regulations_example():
-    """REGULATIONS.md: received 2026-02-10, extended → due 2026-04-14."""
+    """条例第三十三条 example: received 2026-02-10, extended → due 2026-04-14."""
     assert answer_due(Clock(received_on=D(2026, 2, 10), extension_days=20)) == D(2026, 4, 14)
 
 
 def test_answer_due_across_national_day():
-    """REGULATIONS.md: received 2026-09-21 → due 2026-10-26."""
+    """条例第三十三条 example: received 2026-09-21 → due 2026-10-26."""
     assert answer_due(Clock(received_on=D(2026, 9, 21))) == D(2026, 10, 26)
 
 

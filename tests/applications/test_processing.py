@@ -21,7 +21,7 @@ def letter():
 
 @pytest.fixture
 def received(department):
-    """Submitted on 2026-02-10 and confirmed the same day (the REGULATIONS.md example)."""
+    """Submitted on 2026-02-10 and confirmed the same day (条例第三十三条 example)."""
     with time_machine.travel(datetime.datetime(2026, 2, 10, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))):
         app = application(department, D(2026, 2, 10))
         processing.confirm_receipt(app, None, D(2026, 2, 10))

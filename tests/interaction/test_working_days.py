@@ -28,7 +28,7 @@ def test_the_migration_seeds_2004_to_2026_and_not_2027():
 
 
 def test_regulation_examples_received_2026_02_10():
-    """REGULATIONS.md: received 2026-02-10 → due 2026-03-16; extended by 20 more → 2026-04-14."""
+    """条例第三十三条 example: received 2026-02-10 → due 2026-03-16; extended by 20 more → 2026-04-14."""
     due = working_days.add_working_days(D(2026, 2, 10), 20)
     assert due == D(2026, 3, 16)
     assert working_days.add_working_days(due, 20) == D(2026, 4, 14)
