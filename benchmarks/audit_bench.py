@@ -23,33 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from scratch import setup_django
-
-
-def build_organisations(first, count):
-    """Provision ``count`` departments and townships (numbers ``first``…), the county first if missing."""
-    import logging
-
-    from departments.credit_codes import make_credit_code
-    from departments.models import Organisation
-    from departments.provisioning import provision
-
-    logging.disable(logging.INFO)
-    organisations = []
-    if not Organisation.objects.filter(kind=Organisation.Kind.COUNTY).exists():
-        county = Organisation(name="示例县人民政府", short_name="县政府", slug="county", kind=Organisation.Kind.COUNTY,
-                              credit_code=make_credit_code("11330100000000000"))
-        organisations.append(provision(county))
-        count -= 1
-    for number in range(first, first + count):
-        kind = Organisation.Kind.TOWNSHIP if number % 3 == 0 else Organisation.Kind.DEPARTMENT
-        label = "镇人民政府" if kind == Organisation.Kind.TOWNSHIP else "局"
-        organisation = Organisation(
-            name=f"示例县第{number}{label}", short_name=f"第{number}{label}"[-6:], slug=f"org{number}", kind=kind,
-            credit_code=make_credit_code(f"113301{number:011d}"),
-        )
-        organisations.append(provision(organisation))
-    return organisations
+from scratch import provision_organisations, setup_django
 
 
 def add_columns(organisations, target_total, rng):
@@ -166,12 +140,12 @@ def main():
     from django.db import connection
 
     half = args.organisations // 2
-    first = build_organisations(1, half)
+    first = provision_organisations(1, half)
     add_columns(first, args.columns * half // args.organisations, rng)
     add_entries(first, args.entries // 2, 1, rng)
     client = office_client()
     at_half = query_counts(client, "org1")
-    second = build_organisations(half + 1, args.organisations - half)
+    second = provision_organisations(half + 1, args.organisations - half)
     everyone = first + second
     add_columns(everyone, args.columns, rng)
     add_entries(second, args.entries - args.entries // 2, args.entries // 2 + 1, rng)

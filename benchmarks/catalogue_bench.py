@@ -30,7 +30,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from scratch import percentile
+from scratch import percentile, provision_organisations
 from scratch import setup_django as scratch_setup
 
 
@@ -49,28 +49,6 @@ def setup_django(scratch):
         sys.exit("The PostgreSQL database given by DATABASE_URL is not empty; create a fresh one for the benchmark.")
     call_command("migrate", verbosity=0, interactive=False)
     return connection.vendor
-
-
-def build_organisations(count):
-    import logging
-
-    from departments.credit_codes import make_credit_code
-    from departments.models import Organisation
-    from departments.provisioning import provision
-
-    logging.disable(logging.INFO)
-    county = Organisation(name="示例县人民政府", short_name="县政府", slug="county", kind=Organisation.Kind.COUNTY,
-                          credit_code=make_credit_code("11330100000000000"))
-    organisations = [provision(county)]
-    for number in range(1, count):
-        kind = Organisation.Kind.TOWNSHIP if number % 3 == 0 else Organisation.Kind.DEPARTMENT
-        label = "镇人民政府" if kind == Organisation.Kind.TOWNSHIP else "局"
-        organisation = Organisation(
-            name=f"示例县第{number}{label}", short_name=f"第{number}{label}"[-6:], slug=f"org{number}", kind=kind,
-            credit_code=make_credit_code(f"113301{number:011d}"),
-        )
-        organisations.append(provision(organisation))
-    return organisations
 
 
 def bulk_entries(organisations, total, rng):
@@ -240,7 +218,7 @@ def main():
 
         print(f"database: {vendor}")
         started = time.perf_counter()
-        organisations = build_organisations(args.organisations)
+        organisations = provision_organisations(1, args.organisations)
         bulk_entries(organisations, args.entries, rng)
         print(f"setup: {len(organisations)} organisations, {args.entries} entries in {time.perf_counter() - started:.1f} s")
 

@@ -38,3 +38,29 @@ def percentile(samples, share):
     """The ``share`` (0–1) percentile by nearest rank, e.g. ``percentile(times, 0.95)``."""
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def provision_organisations(first, count):
+    """Provision ``count`` departments and townships (numbers ``first``…), the county first if missing."""
+    import logging
+
+    from departments.credit_codes import make_credit_code
+    from departments.models import Organisation
+    from departments.provisioning import provision
+
+    logging.disable(logging.INFO)
+    organisations = []
+    if not Organisation.objects.filter(kind=Organisation.Kind.COUNTY).exists():
+        county = Organisation(name="示例县人民政府", short_name="县政府", slug="county", kind=Organisation.Kind.COUNTY,
+                              credit_code=make_credit_code("11330100000000000"))
+        organisations.append(provision(county))
+        count -= 1
+    for number in range(first, first + count):
+        kind = Organisation.Kind.TOWNSHIP if number % 3 == 0 else Organisation.Kind.DEPARTMENT
+        label = "镇人民政府" if kind == Organisation.Kind.TOWNSHIP else "局"
+        organisation = Organisation(
+            name=f"示例县第{number}{label}", short_name=f"第{number}{label}"[-6:], slug=f"org{number}", kind=kind,
+            credit_code=make_credit_code(f"113301{number:011d}"),
+        )
+        organisations.append(provision(organisation))
+    return organisations

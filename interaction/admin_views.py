@@ -4,7 +4,6 @@ Lists show no personal data; opening a letter shows it and is recorded in ``Pers
 """
 
 import datetime
-import functools
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from departments.roles import is_information_office
+from portal.admin_refusal import refuse_with_403
 
 from . import handling
 from .admin_forms import AssignForm, ForwardForm, ReplyForm
@@ -28,17 +28,8 @@ from .models import Letter
 LETTERS_PER_PAGE = 50
 
 
-def refuse_with_403(view):
-    """Wagtail turns PermissionDenied into a redirect home; a refused letter is a plain 403 here."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return TemplateResponse(request, "interaction/admin/forbidden.html", status=403)
-
-    return wrapped
+# A refused letter explains who may open it.
+letter_refused_as_403 = refuse_with_403("interaction/admin/forbidden.html")
 
 
 def _require_mailbox_staff(request):
@@ -53,7 +44,7 @@ def _letter_for(request, pk):
     return letter
 
 
-@refuse_with_403
+@letter_refused_as_403
 def index(request):
     _require_mailbox_staff(request)
     today = timezone.localdate()
@@ -86,7 +77,7 @@ def index(request):
     })
 
 
-@refuse_with_403
+@letter_refused_as_403
 def detail(request, pk, forms=None):
     letter = _letter_for(request, pk)
     record_personal_data_access(request, letter, "查看来信")
@@ -118,14 +109,14 @@ def _act(request, pk, form_class, key, action, success):
 
 
 @require_POST
-@refuse_with_403
+@letter_refused_as_403
 def assign(request, pk):
     return _act(request, pk, AssignForm, "assign",
                 lambda letter, data: handling.assign(letter, data["assignee"], request.user), _("已指定经办人。"))
 
 
 @require_POST
-@refuse_with_403
+@letter_refused_as_403
 def forward(request, pk):
     return _act(request, pk, ForwardForm, "forward",
                 lambda letter, data: handling.forward(letter, data["organisation"], request.user, data["note"]),
@@ -133,7 +124,7 @@ def forward(request, pk):
 
 
 @require_POST
-@refuse_with_403
+@letter_refused_as_403
 def reply(request, pk):
     return _act(request, pk, ReplyForm, "reply",
                 lambda letter, data: handling.reply(letter, data["reply"], request.user), _("已答复，来信人可凭查询码查看。"))

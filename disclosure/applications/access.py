@@ -4,17 +4,16 @@
 provisioning). Every staff view of personal data goes through ``log_view``.
 """
 
-import functools
 import ipaddress
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import render
 
 from departments.models import Organisation
 from departments.roles import is_information_office
 from disclosure.models.applications import PersonalDataView
 from interaction.antispam import client_ip
+from portal.admin_refusal import refuse_with_403
 
 
 def handled_organisations(user):
@@ -54,14 +53,5 @@ def _ip_or_none(value):
         return None
 
 
-def forbidden_as_403(view):
-    """Wagtail turns PermissionDenied into a redirect to the dashboard; personal data answers a plain 403."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied:
-            return render(request, "disclosure/applications/admin/forbidden.html", status=403)
-
-    return wrapped
+# Views over applications and yearly reports refuse with their own explanation.
+forbidden_as_403 = refuse_with_403("disclosure/applications/admin/forbidden.html")

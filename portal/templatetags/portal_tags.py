@@ -164,3 +164,11 @@ def view_count(page):
 def initial(name):
     """The first character of a name, for the emblem roundel."""
     return (name or "").strip()[:1]
+
+
+@register.simple_tag
+def configured_site_name():
+    """The portal's name from settings (``WAGTAIL_SITE_NAME``): for error pages, which must not touch the database."""
+    from django.conf import settings
+
+    return settings.WAGTAIL_SITE_NAME

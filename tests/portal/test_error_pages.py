@@ -14,3 +14,12 @@ def test_bad_request_page_is_chinese(db, settings):
 
     html = loader.get_template("400.html").render()
     assert "请求无法处理" in html and 'lang="zh-CN"' in html
+
+
+def test_error_pages_name_the_configured_portal_not_the_demo_county(settings):
+    from django.template import loader
+
+    settings.WAGTAIL_SITE_NAME = "青溪县人民政府"
+    for name in ("400.html", "403.html", "403_csrf.html", "500.html"):
+        html = loader.get_template(name).render()
+        assert "青溪县人民政府" in html and "示例县" not in html, name
