@@ -105,7 +105,7 @@ def write_letter(request, slug):
         return render(request, "interaction/mailbox_closed.html", {"mailbox": mailbox, "trail": crumbs}, status=403)
     if request.method == "POST":
         if rate_limited(request, "letter"):
-            return rate_limited_response(request, "letter")
+            return rate_limited_response(request, "letter", crumbs)
         form = LetterForm(request.POST, request=request)
         if form.is_valid():
             token = form.cleaned_data["form_token"]
@@ -142,7 +142,7 @@ def lookup(request):
     status = 200
     if request.method == "POST":
         if rate_limited(request, "lookup"):
-            return rate_limited_response(request, "lookup")
+            return rate_limited_response(request, "lookup", trail((_("查询来信"), "")))
         record_attempt(request, "lookup")
         form = LookupForm(request.POST)
         if form.is_valid():

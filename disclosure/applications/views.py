@@ -55,7 +55,7 @@ def apply(request, org_slug):
     organisation = get_object_or_404(Organisation.objects.active(), slug=org_slug)
     if request.method == "POST":
         if rate_limited(request, "application"):
-            return rate_limited_response(request, "application")
+            return rate_limited_response(request, "application", trail(organisation=organisation))
         record_attempt(request, "application")
         already = submitted_with_token(request.POST.get("form_token"))
         if already is not None:  # a double click: show the first click's receipt
@@ -103,7 +103,7 @@ def status(request):
     http_status = 200
     if request.method == "POST":
         if rate_limited(request, "lookup"):
-            return rate_limited_response(request, "lookup")
+            return rate_limited_response(request, "lookup", trail((_("办理进度查询"), "")))
         record_attempt(request, "lookup")
         form = StatusLookupForm(request.POST)
         if form.is_valid():

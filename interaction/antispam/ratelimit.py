@@ -86,13 +86,18 @@ def record_attempt(request, scope):
         return 1
 
 
-def rate_limited_response(request, scope):
-    """The page shown instead of the form: HTTP 429 with a plain Chinese explanation."""
+def rate_limited_response(request, scope, trail=()):
+    """The page shown instead of the form: HTTP 429 with a plain Chinese explanation.
+
+    ``trail``: the refused form's breadcrumbs (当前位置), (title, url) pairs; this page takes the form's place."""
     count, seconds = limit_for(scope)
+    title = _("提交过于频繁")
+    steps = [*list(trail)[:-1], (title, "")]
     response = render(
         request,
         "interaction/rate_limited.html",
-        {"limit_count": count, "limit_minutes": max(1, seconds // 60), "message": _("提交过于频繁，请稍后再试。")},
+        {"limit_count": count, "limit_minutes": max(1, seconds // 60), "message": _("提交过于频繁，请稍后再试。"),
+         "trail": steps},
         status=429,
     )
     response["Retry-After"] = str(seconds)
