@@ -2,6 +2,7 @@
 
 import datetime
 
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -28,7 +29,8 @@ def test_counts_letters_unanswered_for_more_than_90_days_within_the_year(county,
     letter(box, as_of - datetime.timedelta(days=90))  # exactly 90 days: not yet "more than 3 months"
     letter(box, as_of - datetime.timedelta(days=400))  # older than a year: outside the window
     answered = letter(box, as_of - datetime.timedelta(days=150))
-    reply(answered, "已修复。", actor=None)
+    with time_machine.travel(datetime.datetime(2026, 6, 30, 10, tzinfo=datetime.UTC), tick=False):
+        reply(answered, "已修复。", actor=None)
     status = letter_status(as_of)[department.pk]
     assert status["overdue_over_3_months"] == 2
     assert status["oldest_unanswered_days"] == 200
