@@ -9,6 +9,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.calendar_months import add_months  # noqa: F401  (re-exported: the audit's calendar in one place)
+
 
 class AsOfError(ValueError):
     """An as-of date the audit refuses, with a message fit to show the user."""
@@ -60,3 +62,10 @@ def months_back(day, count):
         if month == 0:
             year, month = year - 1, 12
     return list(reversed(months))
+
+
+
+def iso_date(moment):
+    """A local ISO date (``YYYY-MM-DD``) for a datetime or date, None for None."""
+    day = local_date(moment) if isinstance(moment, datetime.datetime) else moment
+    return day.isoformat() if day else None

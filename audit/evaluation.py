@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.column_kinds import ColumnKind
 
-from .dates import local_date
+from .dates import add_months, local_date
 from .models import VetoRule
 
 
@@ -38,6 +38,7 @@ class VetoState:
     WARNING = "warning"
     FAIL = "fail"
     NOT_EVALUATED = "not_evaluated"
+    NOT_APPLICABLE = "not_applicable"
     DISABLED = "disabled"
 
     LABELS = {
@@ -45,6 +46,7 @@ class VetoState:
         WARNING: _("预警"),
         FAIL: _("否决"),
         NOT_EVALUATED: _("未评估"),
+        NOT_APPLICABLE: _("不适用"),
         DISABLED: _("已停用"),
     }
 
@@ -66,6 +68,9 @@ class ColumnAudit:
     false_dates: int
     counts_toward_frequent_veto: bool
     shown_on_home: bool
+    limit_months: int | None = None
+    organisation_id: int | None = None
+    path: str = ""
 
     @property
     def kind_label(self):
@@ -104,7 +109,13 @@ class Score:
 
 
 def column_audit(column, rule, day):
-    """Status of one column on ``day`` under its kind's rule (``rule`` may be None: no requirement)."""
+    """Status of one column on ``day`` under its kind's rule (``rule`` may be None: no requirement).
+
+    A rule in calendar months (``limit_months``, the inspection's "6 months") is stale the day after
+    the same date that many months on (updated 2026-05-31: fine on 2026-11-30, stale on 2026-12-01);
+    ``limit_days`` is then the length of that particular span, so the figures shown stay in days.
+    """
+    months = getattr(rule, "limit_months", None) if rule is not None else None
     limit = rule.limit_days if rule is not None else None
     warning = rule.warning_days if rule is not None else None
     last_honest_date = local_date(column.last_honest)
@@ -114,11 +125,15 @@ def column_audit(column, rule, day):
     else:
         reference = last_honest_date or column.opened_on
         status = None
+    if months is not None and reference is not None:
+        limit = (add_months(reference, months) - reference).days
+    elif months is not None:
+        limit = None
     days_since = (day - reference).days if reference is not None else None
     if status is None:
-        if limit is None:
+        if limit is None and months is None:
             status = ColumnStatus.NO_RULE
-        elif days_since is not None and days_since > limit:
+        elif days_since is not None and limit is not None and days_since > limit:
             status = ColumnStatus.STALE
         elif warning is not None and days_since is not None and days_since >= warning:
             status = ColumnStatus.WARNING
@@ -130,6 +145,7 @@ def column_audit(column, rule, day):
         reference_date=reference, days_since=days_since, limit_days=limit, warning_days=warning, status=status,
         due_on=due_on, opened_on=column.opened_on, total=column.total, false_dates=column.false_dates,
         counts_toward_frequent_veto=bool(rule and rule.counts_toward_frequent_veto), shown_on_home=column.shown_on_home,
+        limit_months=months, organisation_id=column.organisation_id, path=column.path,
     )
 
 
@@ -184,8 +200,12 @@ def interaction_veto(letters, rule):
     return VetoResult(code, letters.overdue_over_3_months, threshold, VetoState.PASS)
 
 
-def site_vetoes(facts, columns, vetoes, letters, day):
-    """Every whole-site veto for one organisation, in the order the inspection lists them."""
+def site_vetoes(facts, columns, vetoes, letters, day, is_website_home=True):
+    """Every veto for one organisation's share, in the order the inspection lists them.
+
+    The home-page rule judges a website's home (国办秘函〔2019〕19号): for a channel of the portal
+    (``is_website_home`` False) it is not applicable; its columns still count toward its website.
+    """
     stale = [column for column in columns if column.status == ColumnStatus.STALE]
     empty = [column for column in columns if column.status == ColumnStatus.EMPTY]
     home_days, _latest = home_page_days(facts, columns, day)
@@ -195,7 +215,9 @@ def site_vetoes(facts, columns, vetoes, letters, day):
                      vetoes.get(Code.STALE_FREQUENT)),
         counted_veto(Code.OVERDUE_COLUMNS, len(stale), vetoes.get(Code.OVERDUE_COLUMNS)),
         counted_veto(Code.EMPTY_COLUMNS, len(empty), vetoes.get(Code.EMPTY_COLUMNS)),
-        dormant_home_veto(home_days, vetoes.get(Code.DORMANT_HOME)),
+        dormant_home_veto(home_days, vetoes.get(Code.DORMANT_HOME)) if is_website_home
+        else VetoResult(Code.DORMANT_HOME, home_days, None, VetoState.NOT_APPLICABLE,
+                        str(_("本机构是门户网站的栏目（子站），首页不更新按所属网站的首页判断。"))),
         counted_veto(Code.FALSE_DATES, facts.false_dates, vetoes.get(Code.FALSE_DATES)),
         interaction_veto(letters, vetoes.get(Code.INTERACTION)),
     ]

@@ -1,7 +1,8 @@
 """The seam to the interaction app (mailboxes and letters), which the audit reads but does not own.
 
 ``interaction.audit_feed.letter_status(as_of)`` maps organisation id to
-``{"has_mailbox", "overdue_over_3_months", "oldest_unanswered_days"}``. Until that module exists
+``{"has_mailbox", "overdue_over_3_months", "oldest_unanswered_days"}`` and, optionally,
+``open_over_3_months``, ``late_replies`` and ``evidence`` (the letters an inspector would cite). Until that module exists
 the interaction rule is *not evaluated*: shown as such, counted neither as passing nor failing.
 """
 
@@ -19,6 +20,9 @@ class LetterStatus:
     has_mailbox: bool
     overdue_over_3_months: int
     oldest_unanswered_days: int | None
+    open_over_3_months: int = 0
+    late_replies: int = 0
+    evidence: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,9 @@ def letter_status(as_of, feed_function=None):
                 has_mailbox=bool(status.get("has_mailbox")),
                 overdue_over_3_months=int(status.get("overdue_over_3_months") or 0),
                 oldest_unanswered_days=status.get("oldest_unanswered_days"),
+                open_over_3_months=int(status.get("open_over_3_months") or 0),
+                late_replies=int(status.get("late_replies") or 0),
+                evidence=tuple(status.get("evidence") or ()),
             )
             for organisation_id, status in raw.items()
         },

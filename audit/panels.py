@@ -33,7 +33,7 @@ def due_columns(user, day=None):
     organisation_ids = organisations_of(user)
     if not organisation_ids:
         return []
-    report = build_report(day or today(), organisation_ids=organisation_ids, ranked=False)
+    report = build_report(day or today(), organisation_ids=organisation_ids, ranked=False, with_websites=False)
     result = []
     for audit in report.organisations:
         due = sorted(

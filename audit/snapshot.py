@@ -53,6 +53,8 @@ class OrganisationFacts:
     sort_order: int
     home_page_id: int | None
     home_opened_on: datetime.date | None
+    hostname: str = ""
+    site_id_code: str = ""
     columns: list = field(default_factory=list)
     total: int = 0
     last_honest: datetime.datetime | None = None
@@ -87,13 +89,14 @@ def load_organisations(organisation_ids=None, kind=None):
     organisations = {}
     for row in rows.values(
         "id", "slug", "name", "short_name", "kind", "sort_order", "home_page_id",
-        "home_page__path", "home_page__first_published_at",
+        "home_page__path", "home_page__first_published_at", "hostname", "site_id_code",
     ).order_by("kind", "sort_order", "pk"):
         organisations[row["id"]] = (
             OrganisationFacts(
                 id=row["id"], slug=row["slug"], name=row["name"], short_name=row["short_name"], kind=row["kind"],
                 sort_order=row["sort_order"], home_page_id=row["home_page_id"],
                 home_opened_on=local_date(row["home_page__first_published_at"]),
+                hostname=row["hostname"], site_id_code=row["site_id_code"],
             ),
             row["home_page__path"],
         )
@@ -213,3 +216,20 @@ def monthly_counts(organisation_id, months, day):
         key = month.date() if isinstance(month, datetime.datetime) else month
         by_month[key.replace(day=1)] = by_month.get(key.replace(day=1), 0) + row["count"]
     return [(month, by_month.get(month, 0)) for month in months]
+
+
+def false_date_evidence(organisation_ids, day, limit=50):
+    """The website's possibly false dates as an inspector would cite them: URL, shown date, real date (one query)."""
+    rows = (
+        counted_on(day)
+        .filter(organisation_id__in=organisation_ids)
+        .filter(false_date())
+        .order_by("-first_published_at")
+        .values("title", "url", "index_number", "column_title", "display_date", "first_published_at")[:limit]
+    )
+    return [
+        {"title": row["title"], "url": row["url"], "index_number": row["index_number"], "column": row["column_title"],
+         "display_date": local_date(row["display_date"]).isoformat() if row["display_date"] else None,
+         "first_published": local_date(row["first_published_at"]).isoformat()}
+        for row in rows
+    ]

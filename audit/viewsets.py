@@ -46,8 +46,8 @@ class ColumnRuleViewSet(ModelViewSet):
     icon = "time"
     menu_label = _("栏目更新规则")
     add_to_admin_menu = False
-    form_fields = ["limit_days", "warning_days", "counts_toward_frequent_veto"]
-    list_display = ["__str__", "limit_days", "warning_days", "counts_toward_frequent_veto", "source"]
+    form_fields = ["limit_days", "limit_months", "warning_days", "counts_toward_frequent_veto"]
+    list_display = ["__str__", "limit_days", "limit_months", "warning_days", "counts_toward_frequent_veto", "source"]
     inspect_view_enabled = False
     copy_view_enabled = False
 

@@ -1,5 +1,6 @@
 """Organisations (departments and townships) and the home page of each one's tree."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -11,6 +12,7 @@ from wagtail.models import Orderable
 from portal.models.base import BasePage
 
 from .credit_codes import validate_credit_code
+from .site_codes import validate_site_id_code
 from .forms import OrganisationForm
 
 
@@ -61,6 +63,12 @@ class Organisation(ClusterableModel):
     hostname = models.CharField(
         _("独立域名"), max_length=255, blank=True, help_text=_("可选，例如 jyj.example.gov.cn；填写后该机构子站可通过此域名访问。")
     )
+    site_id_code = models.CharField(
+        _("独立网站标识码"), max_length=10, blank=True, validators=[validate_site_id_code],
+        help_text=_("仅当本机构以独立域名开设了单独的政府网站、并取得自己的网站标识码时填写（10 位，例如 3301000012）。"
+                    "按《政府网站发展指引》（国办发〔2017〕47号），县级部门和乡镇一般作为县政府门户网站的栏目（子站），"
+                    "不单独开设网站，此时留空，检查时计入门户网站。"),
+    )
     active = models.BooleanField(_("启用"), default=True, help_text=_("停用后子站不再对外显示，内容保留。"))
 
     # Set by provisioning; never edited by hand.
@@ -96,7 +104,7 @@ class Organisation(ClusterableModel):
         FieldPanel("responsibilities"),
         InlinePanel("leaders", heading=_("领导信息"), label=_("领导")),
         MultiFieldPanel(
-            [FieldPanel("sort_order"), FieldPanel("banner_colour"), FieldPanel("hostname"), FieldPanel("active")],
+            [FieldPanel("sort_order"), FieldPanel("banner_colour"), FieldPanel("hostname"), FieldPanel("site_id_code"), FieldPanel("active")],
             heading=_("子站设置"),
         ),
     ]
@@ -113,6 +121,16 @@ class Organisation(ClusterableModel):
         super().clean()
         self.credit_code = (self.credit_code or "").strip().upper()
         self.hostname = (self.hostname or "").strip().lower()
+        self.site_id_code = (self.site_id_code or "").strip()
+        if self.site_id_code and not self.hostname:
+            raise ValidationError({"site_id_code": _("填写独立网站标识码的机构须同时填写独立域名。")})
+        if self.site_id_code and Organisation.objects.filter(site_id_code=self.site_id_code).exclude(pk=self.pk).exists():
+            raise ValidationError({"site_id_code": _("这个网站标识码已登记给其他机构。")})
+
+    @property
+    def is_own_website(self):
+        """True when the organisation runs a website of its own (own hostname and 网站标识码), not a portal channel."""
+        return bool(self.site_id_code and self.hostname)
 
 
 class Leader(Orderable):

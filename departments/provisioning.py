@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 
 from portal.column_kinds import PORTAL_COLUMNS, STANDARD_COLUMNS
+from portal.models import SiteIdentity
 
 from .hostnames import hostname_taken
 from .models import DepartmentHomePage, Organisation, OrganisationIndexPage
@@ -216,4 +217,15 @@ def ensure_site(organisation, home):
     site.site_name = organisation.name
     site.is_default_site = False
     site.save()
+    ensure_site_identity(organisation, site)
     return site
+
+
+def ensure_site_identity(organisation, site):
+    """An organisation that is its own website shows its own 网站标识码 (SiteIDCode) on its pages."""
+    identity = SiteIdentity.for_site(site)
+    wanted_name = organisation.name if organisation.is_own_website else identity.site_name
+    if identity.site_id_code != organisation.site_id_code or identity.site_name != wanted_name:
+        identity.site_id_code = organisation.site_id_code
+        identity.site_name = wanted_name
+        identity.save()

@@ -1,4 +1,4 @@
-"""Forms staff use on a letter in the admin: assign, forward, reply."""
+"""Forms staff use on a letter in the admin: assign, forward, reply, and mark it 无效 / 不予受理 / 转信访."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -40,6 +40,28 @@ class ForwardForm(forms.Form):
     def __init__(self, *args, letter, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.active().exclude(pk=letter.organisation_id)
+
+
+class DispositionForm(forms.Form):
+    """认定处理结论: 无效 / 不予受理 / 转信访 (not counted by the inspection), always with a reason."""
+
+    disposition = forms.ChoiceField(label=_("处理结论"), required=False)
+    reason = forms.CharField(
+        label=_("认定理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000, required=False,
+        help_text=_("例如：内容为广告；属于信访事项，已转县信访局。检查时将核对理由。"),
+    )
+
+    def __init__(self, *args, letter=None, **kwargs):
+        from interaction.models import Letter
+
+        super().__init__(*args, **kwargs)
+        self.fields["disposition"].choices = [("", _("有效留言（不作认定）")), *Letter.Disposition.choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("disposition") and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("认定为无效、不予受理或转信访时，请填写理由。"))
+        return data
 
 
 class ReplyForm(forms.Form):

@@ -3,7 +3,6 @@
 Lists show no personal data; opening a letter shows it and is recorded in ``PersonalDataAccess``.
 """
 
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,8 +18,10 @@ from departments.roles import is_information_office
 from portal.admin_refusal import refuse_with_403
 
 from . import handling
-from .admin_forms import AssignForm, ForwardForm, ReplyForm
-from .audit_feed import OVERDUE_AFTER_DAYS
+from portal.calendar_months import add_months
+
+from .admin_forms import AssignForm, DispositionForm, ForwardForm, ReplyForm
+from .audit_feed import OVERDUE_MONTHS
 from .deadlines import CALENDAR_MISSING
 from .letter_access import can_handle, letters_visible_to, may_use_mailbox_admin, record_personal_data_access
 from .models import Letter
@@ -65,7 +66,7 @@ def index(request):
     unanswered = letters_visible_to(request.user).exclude(status=Letter.Status.ANSWERED)
     summary = {
         "overdue": unanswered.filter(due_on__lt=today).count(),
-        "over_three_months": unanswered.filter(received_on__lt=today - datetime.timedelta(days=OVERDUE_AFTER_DAYS)).count(),
+        "over_three_months": unanswered.filter(disposition="", received_on__lt=add_months(today, -OVERDUE_MONTHS)).count(),
         "no_deadline": unanswered.filter(due_on__isnull=True).count(),
     }
     page = Paginator(letters.order_by("due_on", "-received_at"), LETTERS_PER_PAGE).get_page(request.GET.get("p"))
@@ -91,12 +92,14 @@ def detail(request, pk, forms=None):
         "assign_form": forms.get("assign") or AssignForm(letter=letter, initial={"assignee": letter.assigned_to_id}),
         "forward_form": forms.get("forward") or ForwardForm(letter=letter),
         "reply_form": forms.get("reply") or ReplyForm(initial={"reply": letter.reply}),
+        "disposition_form": forms.get("dispose") or DispositionForm(
+            letter=letter, initial={"disposition": letter.disposition, "reason": letter.disposition_reason}),
     }, status=400 if forms else 200)
 
 
 def _act(request, pk, form_class, key, action, success):
     letter = _letter_for(request, pk)
-    form = form_class(request.POST, letter=letter) if form_class is not ReplyForm else form_class(request.POST)
+    form = form_class(request.POST) if form_class is ReplyForm else form_class(request.POST, letter=letter)
     if form.is_valid():
         try:
             action(letter, form.cleaned_data)
@@ -128,3 +131,11 @@ def forward(request, pk):
 def reply(request, pk):
     return _act(request, pk, ReplyForm, "reply",
                 lambda letter, data: handling.reply(letter, data["reply"], request.user), _("已答复，来信人可凭查询码查看。"))
+
+
+@require_POST
+@letter_refused_as_403
+def dispose(request, pk):
+    return _act(request, pk, DispositionForm, "dispose",
+                lambda letter, data: handling.dispose(letter, data["disposition"], data["reason"], request.user),
+                _("已保存处理结论。"))

@@ -51,6 +51,30 @@ def forward(letter, organisation, actor, note=""):
 
 
 @transaction.atomic
+def dispose(letter, disposition, reason, actor, now=None):
+    """认定: mark the letter 无效 / 不予受理 / 转信访 with a reason, or clear the mark (``disposition`` "").
+
+    A marked letter is not a valid message for the inspection's 互动回应差 rule (国办秘函〔2019〕19号);
+    the reason is required so the office can show an inspector why. Raises ``ValidationError``
+    for an unknown disposition or a mark without a reason.
+    """
+    from .models import Letter, LetterEvent
+
+    reason = (reason or "").strip()
+    if disposition and disposition not in Letter.Disposition.values:
+        raise ValidationError(_("未知的处理结论。"))
+    if disposition and not reason:
+        raise ValidationError(_("请填写认定理由。"))
+    letter.disposition = disposition or ""
+    letter.disposition_reason = reason if disposition else ""
+    letter.disposed_at = (now or timezone.now()) if disposition else None
+    letter.disposed_by = actor if disposition else None
+    letter.save(update_fields=["disposition", "disposition_reason", "disposed_at", "disposed_by"])
+    label = Letter.Disposition(disposition).label if disposition else _("撤销认定，按有效留言办理")
+    LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.DISPOSED, actor=actor, note=f"{label}：{reason}" if reason else str(label))
+
+
+@transaction.atomic
 def reply(letter, text, actor, now=None):
     """Answer the letter on behalf of the organisation handling it; a later reply corrects the earlier one."""
     from .models import LetterEvent

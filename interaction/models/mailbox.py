@@ -68,6 +68,11 @@ class Letter(models.Model):
         IN_PROGRESS = "in_progress", _("办理中")
         ANSWERED = "answered", _("已答复")
 
+    class Disposition(models.TextChoices):
+        INVALID = "invalid", _("无效留言")
+        NOT_ACCEPTED = "not_accepted", _("不予受理")
+        PETITION = "petition", _("转信访")
+
     mailbox = models.ForeignKey(Mailbox, verbose_name=_("信箱"), on_delete=models.PROTECT, related_name="letters")
     organisation = models.ForeignKey(
         "departments.Organisation", verbose_name=_("承办机构"), on_delete=models.PROTECT, related_name="letters",
@@ -109,6 +114,17 @@ class Letter(models.Model):
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
     working_days_to_reply = models.PositiveSmallIntegerField(_("答复用时（工作日）"), null=True, blank=True)
     replied_on_time = models.BooleanField(_("按期答复"), null=True, blank=True)
+
+    # 无效 / 不予受理 / 转信访: such a letter is not a valid message for the inspection's 互动回应差 rule.
+    disposition = models.CharField(
+        _("处理结论"), max_length=16, choices=Disposition.choices, blank=True,
+        help_text=_("认定为无效留言、不予受理或转信访渠道办理的，须填写理由；这类来信不计入“互动回应差”检查。"),
+    )
+    disposition_reason = models.TextField(_("认定理由"), blank=True)
+    disposed_at = models.DateTimeField(_("认定时间"), null=True, blank=True)
+    disposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("认定人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     notified_at = models.DateTimeField(_("通知发送时间"), null=True, blank=True)
     notify_attempts = models.PositiveSmallIntegerField(_("通知尝试次数"), default=0)
@@ -162,6 +178,7 @@ class LetterEvent(models.Model):
         FORWARDED = "forwarded", _("转办")
         REPLIED = "replied", _("答复")
         DEADLINE = "deadline", _("计算答复期限")
+        DISPOSED = "disposed", _("认定处理结论")
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事项"), max_length=16, choices=Kind.choices)

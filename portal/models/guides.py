@@ -28,6 +28,14 @@ class ServiceGuidePage(DisclosedPage):
     genre_editable = False
 
     service_name = models.CharField(_("事项名称"), max_length=200)
+    legal_basis = models.TextField(
+        _("设定依据"), blank=True,
+        help_text=_("设立本事项的法律、法规、规章条款，例如《中华人民共和国义务教育法》第十二条。检查要素之一。"),
+    )
+    online_url = models.URLField(
+        _("网上办理地址"), max_length=500, blank=True,
+        help_text=_("可在线办理时填写办理系统的网址（如政务服务网上的事项页面）。"),
+    )
     applicants = models.TextField(_("办理对象"))
     conditions = StreamField(GuideTextBlock(), verbose_name=_("办理条件"), blank=True)
     materials = StreamField(
@@ -46,6 +54,7 @@ class ServiceGuidePage(DisclosedPage):
         *DisclosedPage.content_panels,
         FieldPanel("service_name"),
         FieldPanel("summary"),
+        FieldPanel("legal_basis"),
         FieldPanel("applicants"),
         FieldPanel("conditions"),
         FieldPanel("materials"),
@@ -58,6 +67,7 @@ class ServiceGuidePage(DisclosedPage):
                 FieldPanel("location"),
                 FieldPanel("office_hours"),
                 FieldPanel("phone"),
+                FieldPanel("online_url"),
             ],
             heading=_("办理信息"),
         ),
@@ -73,7 +83,7 @@ class ServiceGuidePage(DisclosedPage):
         verbose_name_plural = _("办事指南")
 
     def body_text(self):
-        parts = [self.service_name, self.applicants, stream_text(self.conditions), stream_text(self.process)]
+        parts = [self.service_name, self.legal_basis, self.applicants, stream_text(self.conditions), stream_text(self.process)]
         parts += [block.value["name"] for block in self.materials]
         parts += [self.legal_time_limit, self.promised_time_limit, self.fees, self.location, self.phone]
         return " ".join(part for part in parts if part)

@@ -173,6 +173,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The disclosure catalogue's index number (索引号). There is no national format; see docs/index-numbers.md.
 DISCLOSURE_INDEX_NUMBER_FORMAT = env("DISCLOSURE_INDEX_NUMBER_FORMAT", "{credit_code}/{year}-{serial:05d}")
 
+# Site probes and the link checker (docs/site-checks.md). SITE_CHECK_ADDRESSES maps the sites' hostnames
+# to the address actually contacted ("host=ip:port,*=ip:port"; "*" covers every site host); with
+# SITE_CHECK_LOCAL_ONLY nothing but this machine is ever contacted. Production sets both from the
+# environment; the safe default sends every request to the local server.
+SITE_CHECK_ADDRESSES = dict(
+    item.split("=", 1) for item in env_list("SITE_CHECK_ADDRESSES", "*=127.0.0.1:8000") if "=" in item
+)
+SITE_CHECK_LOCAL_ONLY = env_bool("SITE_CHECK_LOCAL_ONLY", True)
+SITE_PROBE_TIMEOUT_SECONDS = float(env("SITE_PROBE_TIMEOUT_SECONDS", "15"))
+SITE_PROBE_CHANNEL_SAMPLE = int(env("SITE_PROBE_CHANNEL_SAMPLE", "5"))
+LINK_CHECK_EXTERNAL = env_bool("LINK_CHECK_EXTERNAL", False)
+LINK_CHECK_TIMEOUT_SECONDS = float(env("LINK_CHECK_TIMEOUT_SECONDS", "10"))
+LINK_CHECK_MIN_INTERVAL_SECONDS = float(env("LINK_CHECK_MIN_INTERVAL_SECONDS", "1"))
+LINK_CHECK_MAX_PAGES = int(env("LINK_CHECK_MAX_PAGES", "5000"))
+SITE_CHECK_MAX_BYTES = int(env("SITE_CHECK_MAX_BYTES", str(5 * 1024 * 1024)))
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # DENY: Wagtail marks its own preview views SAMEORIGIN, nothing else is framed.
 X_FRAME_OPTIONS = "DENY"

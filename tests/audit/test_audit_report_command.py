@@ -24,7 +24,7 @@ def run(*args):
 def test_json_has_exactly_the_documented_shape(opened_department):
     published_at(at(2026, 3, 1), opened_department, ColumnKind.NEWS)
     data = json.loads(run("--format", "json", "--org", "jyj"))
-    assert set(data) == {"as_of", "organisations"}
+    assert set(data) == {"as_of", "websites", "organisations"}
     assert data["as_of"] == "2026-03-10"
     [organisation] = data["organisations"]
     assert set(organisation) == {
@@ -40,7 +40,7 @@ def test_json_has_exactly_the_documented_shape(opened_department):
     for violation in organisation["violations"]:
         assert set(violation) == {"rule", "column", "last_published", "days_since", "limit_days"}
     notices = next(v for v in empty if v["column"] == "通知公告")
-    assert notices["limit_days"] == 180 and notices["days_since"] == (NOW.date() - at(2025, 1, 2).date()).days
+    assert notices["limit_days"] == 181 and notices["days_since"] == (NOW.date() - at(2025, 1, 2).date()).days
 
 
 def test_as_of_reports_the_past(opened_department):

@@ -33,13 +33,21 @@ def test_a_news_column_warns_from_day_10_not_before(opened_department):
     assert column_status(datetime.date(2026, 3, 11), opened_department, ColumnKind.NEWS).status == ColumnStatus.WARNING
 
 
-def test_a_notice_column_updated_exactly_180_days_ago_is_fine_and_181_is_stale(opened_department):
+def test_a_notice_column_is_fine_for_6_calendar_months_and_stale_the_day_after(opened_department):
+    """Updated 2025-09-01: 6 months end on 2026-03-01 (181 days), not after 180 days on 2026-02-28."""
     published_at(at(2025, 9, 1), opened_department, ColumnKind.NOTICES)
-    day_180 = datetime.date(2025, 9, 1) + datetime.timedelta(days=180)
-    assert day_180 == datetime.date(2026, 2, 28)
-    assert column_status(day_180, opened_department, ColumnKind.NOTICES).status == ColumnStatus.WARNING
-    stale = column_status(day_180 + datetime.timedelta(days=1), opened_department, ColumnKind.NOTICES)
-    assert (stale.days_since, stale.status, stale.limit_days) == (181, ColumnStatus.STALE, 180)
+    assert column_status(datetime.date(2026, 2, 28), opened_department, ColumnKind.NOTICES).status == ColumnStatus.WARNING
+    last_day = column_status(datetime.date(2026, 3, 1), opened_department, ColumnKind.NOTICES)
+    assert (last_day.days_since, last_day.status, last_day.due_on) == (181, ColumnStatus.WARNING, datetime.date(2026, 3, 1))
+    stale = column_status(datetime.date(2026, 3, 2), opened_department, ColumnKind.NOTICES)
+    assert (stale.days_since, stale.status, stale.limit_days, stale.limit_months) == (182, ColumnStatus.STALE, 181, 6)
+
+
+def test_a_column_last_updated_on_31_may_is_fresh_on_30_november(opened_department):
+    """The issue's own example: 2026-05-31 + 6 calendar months is 2026-11-30 (183 days)."""
+    published_at(at(2026, 5, 31), opened_department, ColumnKind.POLICIES)
+    assert column_status(datetime.date(2026, 11, 30), opened_department, ColumnKind.POLICIES).status != ColumnStatus.STALE
+    assert column_status(datetime.date(2026, 12, 1), opened_department, ColumnKind.POLICIES).status == ColumnStatus.STALE
 
 
 def test_an_item_published_at_half_past_midnight_beijing_time_counts_for_that_day(opened_department):
@@ -97,13 +105,26 @@ def test_a_display_date_within_a_day_of_publication_is_honest(opened_department)
 
 
 def test_the_home_page_is_dormant_after_14_days_without_anything_new(opened_department):
-    published_at(at(2026, 3, 1), opened_department, ColumnKind.NEWS)
+    """The rule judges the website's home: the county portal's, whose columns are the county government's."""
+    from departments.models import Organisation
+
+    county = Organisation.objects.get(kind=Organisation.Kind.COUNTY)
+    published_at(at(2026, 3, 1), county, ColumnKind.HEADLINES)
     def home(day):
-        audit = report(day).find(opened_department.slug)
+        audit = report(day).find(county.slug)
         return next(veto for veto in audit.vetoes if veto.code == VetoRule.Code.DORMANT_HOME)
     assert home(datetime.date(2026, 3, 15)).state == VetoState.WARNING
     dormant = home(datetime.date(2026, 3, 16))
     assert (dormant.state, dormant.value) == (VetoState.FAIL, 15)
+
+
+def test_a_department_channel_is_not_failed_for_its_own_dormant_page(opened_department):
+    """自然资源和规划局's page is a channel of the portal, not a website home: 首页不更新 does not apply to it."""
+    published_at(at(2026, 1, 5), opened_department, ColumnKind.NEWS)
+    audit = report(datetime.date(2026, 3, 16)).find(opened_department.slug)
+    home = next(veto for veto in audit.vetoes if veto.code == VetoRule.Code.DORMANT_HOME)
+    assert home.state == VetoState.NOT_APPLICABLE
+    assert not any(v["rule"] == "dormant_home" for v in audit.violations())
 
 
 def test_five_stale_frequent_columns_fail_inspection_and_three_warn(opened_department):

@@ -10,12 +10,13 @@ from portal.column_kinds import ColumnKind
 
 @pytest.mark.django_db
 def test_the_national_defaults_are_seeded_for_every_column_kind():
-    limits = dict(ColumnRule.objects.values_list("column_kind", "limit_days"))
+    limits = {kind: (days, months) for kind, days, months in ColumnRule.objects.values_list("column_kind", "limit_days", "limit_months")}
     assert set(limits) == set(ColumnKind.values)
-    assert limits[ColumnKind.NEWS] == limits[ColumnKind.HEADLINES] == 14
-    assert limits[ColumnKind.NOTICES] == limits[ColumnKind.POLICIES] == 180
-    assert limits[ColumnKind.PERSONNEL] == limits[ColumnKind.PLANNING] == 365
-    assert limits[ColumnKind.GUIDES] is None
+    assert limits[ColumnKind.NEWS] == limits[ColumnKind.HEADLINES] == (14, None)
+    # "6 months" and "1 year" are calendar months, not 180 / 365 days.
+    assert limits[ColumnKind.NOTICES] == limits[ColumnKind.POLICIES] == (None, 6)
+    assert limits[ColumnKind.PERSONNEL] == limits[ColumnKind.PLANNING] == (None, 12)
+    assert limits[ColumnKind.GUIDES] == (None, None)
     assert "国办秘函〔2019〕19号" in ColumnRule.objects.get(column_kind=ColumnKind.NEWS).source
 
 
@@ -24,7 +25,7 @@ def test_the_whole_site_vetoes_are_seeded_as_the_inspection_states_them():
     thresholds = dict(VetoRule.objects.values_list("code", "threshold"))
     assert thresholds == {
         "stale_frequent": 5, "overdue_columns": 10, "empty_columns": 5, "dormant_home": 14,
-        "false_dates": 1, "interaction": 1,
+        "false_dates": 1, "interaction": 1, "unreachable": 5, "content_errors": 1, "service": 4,
     }
     for rule in VetoRule.objects.all():
         assert "国办秘函〔2019〕19号" in rule.explanation

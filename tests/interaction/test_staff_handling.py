@@ -121,3 +121,31 @@ def test_overdue_letters_are_flagged_for_staff(client, department):
     client.force_login(user_in(department.editors_group))
     html = client.get("/admin/letters/?overdue=1").content.decode()
     assert old.subject in html and "已超期" in html
+
+
+def test_staff_mark_a_letter_invalid_with_a_reason_and_it_shows_on_the_letter(client, department, item):
+    editor = user_in(department.editors_group)
+    client.force_login(editor)
+    refused = client.post(f"/admin/letters/{item.pk}/dispose/", {"disposition": "invalid", "reason": " "})
+    assert refused.status_code == 400
+    assert "请填写理由" in refused.content.decode()
+    item.refresh_from_db()
+    assert item.disposition == ""
+    done = client.post(f"/admin/letters/{item.pk}/dispose/", {"disposition": "petition", "reason": "属于信访事项，已转县信访局。"})
+    assert done.status_code == 302
+    item.refresh_from_db()
+    assert (item.disposition, item.disposition_reason, item.disposed_by) == ("petition", "属于信访事项，已转县信访局。", editor)
+    page = client.get(f"/admin/letters/{item.pk}/").content.decode()
+    assert "转信访" in page and "属于信访事项，已转县信访局。" in page and "不计入“互动回应差”检查" in page
+    assert LetterEvent.objects.filter(letter=item, kind=LetterEvent.Kind.DISPOSED).exists()
+    cleared = client.post(f"/admin/letters/{item.pk}/dispose/", {"disposition": "", "reason": ""})
+    assert cleared.status_code == 302
+    item.refresh_from_db()
+    assert item.disposition == "" and item.disposed_at is None
+
+
+def test_another_organisation_cannot_mark_a_letter(client, other, item):
+    client.force_login(user_in(other.approvers_group))
+    assert client.post(f"/admin/letters/{item.pk}/dispose/", {"disposition": "invalid", "reason": "广告"}).status_code == 403
+    item.refresh_from_db()
+    assert item.disposition == ""

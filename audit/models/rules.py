@@ -33,6 +33,14 @@ class ColumnRule(models.Model):
         validators=[non_negative(_("更新期限"))],
         help_text=_("超过此天数无新发布即为“栏目不更新”。留空表示此类栏目无更新要求。依据：政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）。"),
     )
+    limit_months = models.IntegerField(
+        _("更新期限（月）"),
+        null=True,
+        blank=True,
+        validators=[non_negative(_("更新期限"))],
+        help_text=_("按自然月计的期限（如“6 个月”：2026-05-31 更新的栏目到 2026-11-30 仍为按期）。填写后取代按天计的期限。"
+                    "依据：政府网站与政务新媒体检查指标（国办秘函〔2019〕19号）。"),
+    )
     warning_days = models.IntegerField(
         _("提醒天数"),
         null=True,
@@ -58,6 +66,11 @@ class ColumnRule(models.Model):
                 violation_error_message=NEGATIVE_LIMIT_MESSAGE,
             ),
             models.CheckConstraint(
+                condition=Q(limit_months__isnull=True) | Q(limit_months__gte=0),
+                name="audit_column_rule_months_non_negative",
+                violation_error_message=NEGATIVE_LIMIT_MESSAGE,
+            ),
+            models.CheckConstraint(
                 condition=Q(warning_days__isnull=True) | Q(warning_days__gte=0),
                 name="audit_column_rule_warning_non_negative",
                 violation_error_message=NEGATIVE_LIMIT_MESSAGE,
@@ -71,6 +84,8 @@ class ColumnRule(models.Model):
         from django.core.exceptions import ValidationError
 
         super().clean()
+        if self.limit_months is not None and self.limit_days is not None:
+            raise ValidationError({"limit_months": _("按天计和按月计的期限只能填写一个。")})
         if self.limit_days is not None and self.warning_days is not None and self.warning_days > self.limit_days:
             raise ValidationError({"warning_days": _("提醒天数不能大于更新期限。")})
 
@@ -85,6 +100,9 @@ class VetoRule(models.Model):
         DORMANT_HOME = "dormant_home", _("首页不更新")
         FALSE_DATES = "false_dates", _("疑似伪造发稿日期")
         INTERACTION = "interaction", _("互动回应差")
+        UNREACHABLE = "unreachable", _("站点无法访问")
+        CONTENT_ERRORS = "content_errors", _("严重错误（内容巡查）")
+        SERVICE = "service", _("服务不实用")
 
     code = models.CharField(_("否决项"), max_length=32, choices=Code.choices, unique=True, editable=False)
     threshold = models.IntegerField(

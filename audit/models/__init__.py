@@ -1,0 +1,10 @@
+"""The audit's tables: the editable rules, and what the probe and the link checker recorded."""
+
+from .links import LinkCheck, LinkCheckRun
+from .probes import ProbeResult
+from .rules import NEGATIVE_LIMIT_MESSAGE, SOURCE_INSPECTION, ColumnRule, VetoRule, non_negative
+
+__all__ = [
+    "NEGATIVE_LIMIT_MESSAGE", "SOURCE_INSPECTION", "ColumnRule", "LinkCheck", "LinkCheckRun", "ProbeResult", "VetoRule",
+    "non_negative",
+]
