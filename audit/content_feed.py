@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
-from .dates import end_boundary
+from .dates import end_boundary, local_date
 
 APP_LABEL = "content_checks"
 MODEL_NAME = "ContentFinding"
@@ -45,7 +45,7 @@ def finding_model():
 def serious_findings(day: datetime.date) -> ContentFeed:
     """Blocking findings of serious kinds open at the end of ``day``, per organisation (one query).
 
-    Each finding: ``{"kind", "url", "excerpt", "found_at" (ISO date)}``.
+    Each finding: ``{"kind", "url", "message", "excerpt", "found_at" (local ISO date)}``.
     """
     model = finding_model()
     if model is None:
@@ -55,12 +55,12 @@ def serious_findings(day: datetime.date) -> ContentFeed:
         model.objects.filter(severity=BLOCKING, kind__in=SERIOUS_KINDS, found_at__lt=boundary)
         .exclude(resolved_at__lt=boundary)
         .order_by("-found_at")
-        .values("organisation_id", "kind", "url", "excerpt", "found_at")
+        .values("organisation_id", "kind", "url", "excerpt", "message", "found_at")
     )
     feed = ContentFeed(evaluated=True)
     for row in rows:
         feed.by_organisation.setdefault(row["organisation_id"], []).append({
-            "kind": row["kind"], "url": row["url"] or "", "excerpt": (row["excerpt"] or "")[:80],
-            "found_at": row["found_at"].date().isoformat() if row["found_at"] else "",
+            "kind": row["kind"], "url": row["url"] or "", "message": row["message"] or "",
+            "excerpt": (row["excerpt"] or "")[:80], "found_at": local_date(row["found_at"]).isoformat(),
         })
     return feed

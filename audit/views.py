@@ -8,6 +8,7 @@ format) get a Chinese message and a 400, never a 500.
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,9 +17,9 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from departments.models import Organisation
 
-from . import charts, exports, snapshot
+from . import charts, exports, inspection_report, snapshot
 from .dates import AsOfError, months_back, parse_as_of, today
-from .evaluation import ColumnStatus
+from .evaluation import ColumnStatus, VetoState
 from .permissions import forbidden, may_audit
 from .report import build_report
 
@@ -197,3 +198,65 @@ def export_table(request, file_format):
         )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class WebsiteAuditView(AuditAdminView):
+    """One website's inspection: every veto with its state and evidence, and its channels underneath."""
+
+    template_name = "audit/website.html"
+    page_title = gettext_lazy("网站检查")
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("audit:dashboard"), "label": _("站点监测")},
+            {"url": "", "label": getattr(self, "website_name", "")},
+        ]
+
+    def get_page_subtitle(self):
+        return getattr(self, "website_name", "")
+
+    def get(self, request, key, *args, **kwargs):
+        try:
+            day = parse_as_of(request.GET.get("as_of"))
+        except AsOfError as error:
+            return self.bad_request(str(error))
+        report = build_report(day)
+        website = report.find_website(key)
+        if website is None:
+            raise Http404(_("没有网站标识码为“%(key)s”的网站。") % {"key": key})
+        self.website_name = website.name
+        as_of_param = day.isoformat() if day != today() else ""
+        context = self.get_context_data(
+            website=website, report=report, as_of=day, as_of_param=as_of_param, states=VetoState,
+            organisation_query=query_string(as_of=as_of_param),
+        )
+        return self.render_to_response(context)
+
+
+def inspection_report_view(request, file_format="html"):
+    """The printable inspection report for an as-of date: HTML (print from the browser) or XLSX."""
+    if not may_audit(request.user):
+        return forbidden(request)
+    try:
+        day = parse_as_of(request.GET.get("as_of"))
+    except AsOfError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    report = build_report(day)
+    key = request.GET.get("site", "")
+    if key:
+        website = report.find_website(key)
+        if website is None:
+            return HttpResponseBadRequest(_("没有网站标识码为“%(key)s”的网站。") % {"key": key},
+                                          content_type="text/plain; charset=utf-8")
+        report.websites = [website]
+    if file_format == "xlsx":
+        response = HttpResponse(
+            inspection_report.as_xlsx(report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="inspection-{day.isoformat()}.xlsx"'
+        return response
+    return TemplateResponse(request, "audit/inspection_report.html", {
+        "report": report, "as_of": day, "summary": inspection_report.county_summary(report), "states": VetoState,
+    })

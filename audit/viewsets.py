@@ -36,6 +36,9 @@ class AuditDashboardViewSet(ViewSet):
             path("", views.DashboardView.as_view(), name="dashboard"),
             path("export/<str:file_format>/", views.export_table, name="export"),
             path("organisation/<slug:slug>/", views.OrganisationAuditView.as_view(), name="organisation"),
+            path("website/<str:key>/", views.WebsiteAuditView.as_view(), name="website"),
+            path("report/", views.inspection_report_view, name="inspection_report"),
+            path("report/xlsx/", views.inspection_report_view, {"file_format": "xlsx"}, name="inspection_report_xlsx"),
         ]
 
 

@@ -120,3 +120,27 @@ def test_a_website_without_any_service_guide_fails_as_not_useful(opened_departme
 def test_without_probe_records_availability_is_not_evaluated(opened_department):
     portal = report(datetime.date(2026, 3, 10)).websites[0]
     assert veto(portal, Code.UNREACHABLE).state == VetoState.NOT_EVALUATED
+
+
+def content_finding(organisation, found, resolved=None, severity="block", kind="personal_data"):
+    """A finding of the content patrol, made through its model read by name (the audit never imports it)."""
+    from django.apps import apps
+
+    model = apps.get_model("content_checks", "ContentFinding")
+    return model.objects.create(
+        kind=kind, severity=severity, organisation=organisation, url="http://localhost/townships/hkx/gzdt/1/",
+        message="公开了身份证号码", excerpt="身份证号 3301**********1234", fingerprint=f"f{found:%Y%m%d}{kind}{severity}",
+        found_at=found, last_seen_at=found, resolved_at=resolved,
+    )
+
+
+def test_a_blocking_content_finding_open_on_the_date_fails_the_website(opened_township):
+    content_finding(opened_township, at(2026, 3, 2), resolved=at(2026, 3, 12))
+    content_finding(opened_township, at(2026, 3, 3), severity="warn")
+    content_finding(opened_township, at(2026, 3, 4), kind="broken_link")
+    before = veto(report(datetime.date(2026, 3, 1)).websites[0], Code.CONTENT_ERRORS)
+    during = veto(report(datetime.date(2026, 3, 10)).websites[0], Code.CONTENT_ERRORS)
+    after = veto(report(datetime.date(2026, 3, 12)).websites[0], Code.CONTENT_ERRORS)
+    assert (before.state, during.state, after.state) == (VetoState.PASS, VetoState.FAIL, VetoState.PASS)
+    assert during.evidence == [{"kind": "personal_data", "url": "http://localhost/townships/hkx/gzdt/1/",
+                                "message": "公开了身份证号码", "excerpt": "身份证号 3301**********1234", "found_at": "2026-03-02"}]

@@ -1,6 +1,7 @@
 """``manage.py audit_report``: the audit for cron, as text, JSON or CSV.
 
-Exit status 1 with ``--fail-on-violation`` when any organisation breaks a rule, so a cron job
+Websites first (国办秘函〔2019〕19号 judges websites), then each organisation's share. Exit status 1
+with ``--fail-on-violation`` when any website fails or any organisation breaks a rule, so a cron job
 or CI pipeline can alert. The JSON shape is a public interface (see README and docs/audit-rules.md).
 """
 
@@ -18,7 +19,7 @@ JSON_FIELDS = ["slug", "name", "kind", "last_published", "items_30d", "items_90d
 
 
 class Command(BaseCommand):
-    help = _("输出各站点的栏目更新、空白栏目、留言办理审计结果（单项否决检查）。")
+    help = _("按网站输出检查结果（单项否决及证据、扣分），并列出各栏目（子站）的栏目更新、空白栏目、留言办理明细。")
 
     def add_arguments(self, parser):
         parser.add_argument("--as-of", dest="as_of", help=_("审计截至日期 YYYY-MM-DD，默认今天；不能晚于今天。"))
@@ -36,9 +37,11 @@ class Command(BaseCommand):
         report = build_report(day)
         if org is not None:
             report.organisations = [audit for audit in report.organisations if audit.slug == org]
+            report.websites = [website for website in report.websites if org in [c.slug for c in website.channels]]
         writer = {"json": self.write_json, "csv": self.write_csv, "text": self.write_text}[output_format]
         writer(report)
-        if fail_on_violation and any(audit.violations() for audit in report.organisations):
+        if fail_on_violation and (any(audit.violations() for audit in report.organisations)
+                                  or any(website.fails_inspection for website in report.websites)):
             raise SystemExit(1)
 
     def write_json(self, report):
@@ -58,6 +61,19 @@ class Command(BaseCommand):
         self.stdout.write(_("站点监测 截至 %(day)s") % {"day": report.as_of.isoformat()})
         if not report.interaction_evaluated:
             self.stdout.write(_("（留言办理数据尚未接入，互动项未评估）"))
+        for website in report.websites:
+            verdict = _("单项否决，检查不合格") if website.fails_inspection else _("未触发单项否决")
+            self.stdout.write("")
+            self.stdout.write(_("【网站】%(name)s（标识码 %(code)s，%(host)s）%(verdict)s；扣分后 %(score)s 分；栏目（子站）%(count)s 个") % {
+                "name": website.name, "code": website.site_id_code or _("未登记"), "host": website.hostname or "-",
+                "verdict": verdict, "score": website.score, "count": len(website.channels)})
+            for veto in website.vetoes:
+                if veto.state in ("fail", "not_evaluated"):
+                    self.stdout.write(f"  ! {veto.label}（{veto.state_label}）{veto.detail}")
+            for deduction in website.deductions:
+                self.stdout.write("  - " + _("%(label)s %(count)s 项，扣 %(points)s 分") % deduction)
+        self.stdout.write("")
+        self.stdout.write(_("各栏目（子站）明细"))
         for audit in report.organisations:
             verdict = _("单项否决") if audit.fails_inspection else _("通过")
             self.stdout.write("")
