@@ -58,6 +58,7 @@ def server_environment(out, cached):
         STATIC_ROOT=str(out / "static"),
         PAGE_CACHE_SECONDS="300" if cached else "0",
         LOG_LEVEL="WARNING",
+        DEMO_ENABLED="1",  # seed_demo is in the demo app, installed in production only when asked
         PYTHONPATH=str(ROOT),
     )
     env.pop("REDIS_URL", None) if "BENCH_REDIS_URL" not in env else env.update(REDIS_URL=env["BENCH_REDIS_URL"])

@@ -93,3 +93,12 @@ def test_when_running_on_postgresql_the_driver_is_psycopg_3():
     connection.ensure_connection()
     assert type(connection.connection).__module__.startswith("psycopg")
     assert not type(connection.connection).__module__.startswith("psycopg2")
+
+
+def test_production_installs_the_demo_county_only_when_demo_enabled_is_set():
+    without = manage("help", "seed_demo", env=PRODUCTION_ENV)
+    assert without.returncode != 0
+    assert "Unknown command: 'seed_demo'" in without.stderr
+    enabled = manage("help", "seed_demo", env={**PRODUCTION_ENV, "DEMO_ENABLED": "1"})
+    assert enabled.returncode == 0, enabled.stderr
+    assert "示例县" in enabled.stdout
