@@ -35,9 +35,13 @@ run: index
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 # Two processes for most tests, then the few that commit real transactions (browser, concurrency) alone.
+# Both halves always run; the target fails if either failed.
 test: install
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial"
-	$(PY) -m pytest -m serial
+	@status=0; \
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" || status=1; \
+	$(PY) -m pytest -m serial || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: a half of the suite failed (see above)"; fi; \
+	exit $$status
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var media static_collected
