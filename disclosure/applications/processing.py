@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.models.applications import ApplicationEvent, ThirdPartyConsultation
+from disclosure.applications.models import ApplicationEvent, ThirdPartyConsultation
 
 from . import deadlines
 from .choices import Outcome, Status

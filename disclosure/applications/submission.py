@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.models.applications import Application, ApplicationEvent, ApplicationNotification, ApplicationSerial
+from disclosure.applications.models import Application, ApplicationEvent, ApplicationNotification, ApplicationSerial
 
 SUFFIX_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out over the phone
 SUFFIX_LENGTH = 6

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from disclosure.models import CatalogueEntry
-from disclosure.taxonomy import Genre, Validity
+from disclosure.catalogue.taxonomy import Genre, Validity
 from portal.column_kinds import ColumnKind
 
 NOT_NORMATIVE_GENRES = [Genre.NEWS, Genre.INTERPRETATION, Genre.SERVICE_GUIDE, Genre.STATISTICS, Genre.REPORT]
