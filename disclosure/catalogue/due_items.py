@@ -218,14 +218,32 @@ def due_items(as_of=None, organisations=None, lookback_days=LOOKBACK_DAYS):
 
 
 def period_findings(item, published, as_of, since):
+    """Findings of one recurring item: each passed period needs one entry in its own window.
+
+    Each window's first entry meets its period; further entries in a later window (or after the last
+    passed deadline) are a catching-up publication and meet the earliest missing period before them,
+    as published late. A period that nothing meets is not published.
+    """
+    periods = periods_due(item, as_of, since)
+    if not periods:
+        return []
+    spare = []
+    missing = []
+    for label, opens, deadline in periods:
+        in_window = sorted(entry for entry in published if opens < entry[0] <= deadline)
+        if in_window:
+            spare.extend(in_window[1:])
+        else:
+            missing.append((label, deadline))
+    last_deadline = periods[-1][2]
+    spare.extend(sorted(entry for entry in published if last_deadline < entry[0] <= as_of))
+    spare.sort()
     findings = []
-    for label, opens, deadline in periods_due(item, as_of, since):
-        in_time = [entry for entry in published if opens < entry[0] <= deadline]
-        if in_time:
-            continue
-        late = [entry for entry in published if deadline < entry[0] <= as_of]
-        if late:
-            day, url, number = min(late)
+    for label, deadline in missing:
+        late = next((entry for entry in spare if entry[0] > deadline), None)
+        if late is not None:
+            spare.remove(late)
+            day, url, number = late
             findings.append(DueFinding(
                 FindingKind.PUBLISHED_LATE, item,
                 _("%(period)s应于 %(due)s 前公开，实际 %(day)s 公开。") % {"period": label, "due": deadline, "day": day},

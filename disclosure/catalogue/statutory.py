@@ -197,16 +197,23 @@ def applicable_to(item, organisation, not_applying=frozenset()):
     return item.applies_to_kind(organisation.kind) and item.pk not in not_applying
 
 
-def resolve_item_id(column, organisation):
-    """The item an entry without an editor's choice is filed under: the one item its column stands for, or None.
+def resolve_item_id(column, organisation, codes=()):
+    """The item an entry without an editor's choice is filed under, or None.
 
-    A column stands for the items chosen on it by hand and, failing those, the items mapped to its
-    kind (``StatutoryItem.column_kinds``); only items that apply to ``organisation`` count, and when
-    more than one remains the editor has to choose, so None.
+    A page type may name its items by code (``statutory_item_codes``: a yearly report is the yearly-report
+    item for the organisation's kind). Otherwise a column stands for the items chosen on it by hand and,
+    failing those, the items mapped to its kind (``StatutoryItem.column_kinds``). Only items that apply to
+    ``organisation`` count, and when more than one remains the editor has to choose, so None.
     """
-    if column is None or organisation is None:
+    if organisation is None:
         return None
     not_applying = set(organisation.statutory_adoptions.filter(applies=False).values_list("item_id", flat=True))
+    if codes:
+        chosen = [item for item in StatutoryItem.objects.active().filter(code__in=codes)
+                  if applicable_to(item, organisation, not_applying)]
+        return chosen[0].pk if len(chosen) == 1 else None
+    if column is None:
+        return None
     chosen = [item for item in column.statutory_items.all() if item.active and applicable_to(item, organisation, not_applying)]
     if not chosen:
         chosen = [

@@ -17,6 +17,7 @@ from departments.models import Organisation
 from .due_items import FindingKind, due_items
 from .models import CatalogueEntry
 from .statutory import RULES_ITEM_CODE
+from .views import disclosure_guide
 
 LATEST_PER_ITEM = 3
 
@@ -78,6 +79,7 @@ def statutory_items(request, org_slug):
     return render(request, "disclosure/statutory_items.html", {
         "organisation": organisation,
         "rows": rows,
+        "apply_url": disclosure_guide(organisation)["apply_url"],
         "trail": organisation_trail(organisation, label),
         "extra_meta_tags": {"ColumnName": label, "ColumnType": "信息公开目录"},
     })
@@ -95,6 +97,7 @@ def disclosure_rules(request, org_slug):
     return render(request, "disclosure/disclosure_rules.html", {
         "organisation": organisation,
         "entries": entries,
+        "apply_url": disclosure_guide(organisation)["apply_url"],
         "trail": organisation_trail(organisation, label),
         "extra_meta_tags": {"ColumnName": label, "ColumnType": "信息公开目录"},
     })

@@ -167,3 +167,83 @@ def test_the_report_costs_the_same_queries_for_two_or_six_organisations(county, 
     for number in range(4):
         make_organisation(f"示例县测试局乙{number}", f"yi{number}", Organisation.Kind.TOWNSHIP)
     assert count() == two
+
+
+def test_the_disclosure_column_is_laid_out_as_the_rules_say(client, county, department):
+    """国办公开办函〔2019〕61号: 指南 · 制度 · 法定主动公开内容 · 年报 · 依申请公开, in that order."""
+    html = client.get(f"/disclosure/{department.slug}/").content.decode()
+    positions = [html.index(label) for label in ("政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开")]
+    assert positions == sorted(positions)
+    assert f'href="/disclosure/{department.slug}/statutory/"' in html
+    assert f'href="/disclosure/{department.slug}/rules/"' in html
+
+
+def test_the_statutory_page_lists_each_item_with_its_latest_entries_and_state(client, county, department):
+    finance = column(department, ColumnKind.FINANCE)
+    with at(D(2026, 3, 10)):
+        article(finance, title="示例县教育局2026年部门预算公开", statutory_item=StatutoryItem.objects.get(code="a20-07-budget"))
+    with time_machine.travel(datetime.datetime(2026, 11, 25, 10, tzinfo=SHANGHAI), tick=False):
+        response = client.get(f"/disclosure/{department.slug}/statutory/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "示例县教育局2026年部门预算公开" in html
+    budget = html[html.index("<h2>财政预算信息</h2>"):]
+    assert "已公开" in budget[:400]
+    accounts = html[html.index("<h2>财政决算信息</h2>"):]
+    assert "应公开未公开" in accounts[:400]
+    assert "财政收支、各类专项资金的管理和使用情况" not in html  # a township item
+
+
+def test_the_rules_page_lists_entries_filed_under_the_rules_item(client, county, department):
+    rules = StatutoryItem.objects.get(code="gk-rules")
+    with at(D(2026, 3, 10)):
+        article(column(department, ColumnKind.NOTICES), title="示例县教育局政府信息公开保密审查制度", statutory_item=rules)
+        article(column(department, ColumnKind.NOTICES), title="示例县教育局召开会议")
+    html = client.get(f"/disclosure/{department.slug}/rules/").content.decode()
+    assert "示例县教育局政府信息公开保密审查制度" in html
+    assert "示例县教育局召开会议" not in html
+
+
+def test_an_unknown_organisation_has_no_statutory_page(client, county):
+    assert client.get("/disclosure/nosuch/statutory/").status_code == 404
+
+
+def test_the_information_office_reads_the_due_items_report_and_others_may_not(client, county, department):
+    from django.contrib.auth.models import User
+
+    from departments.roles import ensure_information_office_group
+    from tests.factories import user_in
+
+    office = user_in(ensure_information_office_group())
+    client.force_login(office)
+    with time_machine.travel(datetime.datetime(2026, 11, 25, 10, tzinfo=SHANGHAI), tick=False):
+        response = client.get("/admin/audit/due-items/", {"as_of": "2026-11-25"})
+        assert response.status_code == 200
+        assert department.name in response.content.decode()
+        detail = client.get(f"/admin/audit/due-items/{department.slug}/", {"as_of": "2026-11-25"})
+        assert detail.status_code == 200
+        assert "财政决算信息" in detail.content.decode() and "应公开未公开" in detail.content.decode()
+        data = client.get("/admin/audit/due-items/", {"as_of": "2026-11-25", "format": "json"}).json()
+        education = next(row for row in data["organisations"] if row["slug"] == department.slug)
+        assert {"kind": "not_published", "item": "a20-07-final-accounts"}.items() <= next(
+            f for f in education["findings"] if f["item"] == "a20-07-final-accounts"
+        ).items()
+        bad = client.get("/admin/audit/due-items/", {"as_of": "2026-13-01"})
+        assert bad.status_code == 400 and "YYYY-MM-DD" in bad.content.decode()
+    editor = User.objects.create_user("editor-only", password="pw")
+    editor.groups.add(department.editors_group)
+    client.force_login(editor)
+    assert client.get("/admin/audit/due-items/").status_code == 403
+
+
+def test_due_items_command_prints_json(county, department):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("due_items", "--as-of", "2026-11-25", "--format", "json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["as_of"] == "2026-11-25"
+    assert department.slug in {row["slug"] for row in data["organisations"]}
