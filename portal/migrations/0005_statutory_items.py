@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0009_statutory_items'),
-        ('portal', '0003_view_counts'),
+        ('disclosure', '0010_statutory_items'),
+        ('portal', '0004_site_identity_badge_and_records'),
     ]
 
     operations = [

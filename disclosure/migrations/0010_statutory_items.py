@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('departments', '0003_organisation_internal_structure'),
-        ('disclosure', '0008_audit_cover_index'),
+        ('disclosure', '0009_application_case_file'),
     ]
 
     operations = [

@@ -71,5 +71,5 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("disclosure", "0009_statutory_items")]
+    dependencies = [("disclosure", "0010_statutory_items")]
     operations = [migrations.RunPython(seed, unseed)]
