@@ -10,7 +10,7 @@ A20 = "《中华人民共和国政府信息公开条例》第二十条第（{}�
 A21 = "《中华人民共和国政府信息公开条例》第二十一条"
 ITEMS = [
     ("a20-01-normative-documents", "行政法规、规章和规范性文件", "本机关制定的规范性文件全文、文号、成文日期、有效性，以及废止、失效情况", A20.format("一"), "all", "event", {}, "policies", True, False),
-    ("a20-02-organisation", "机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名", "机构职能；内设机构；办公地址；办公时间；联系电话、传真、电子邮箱；负责人姓名", A20.format("二"), "all", "standing", {}, "overview", True, False),
+    ("a20-02-organisation", "机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名", "机构职能；内设机构；办公地址；办公时间；联系电话、传真、电子邮箱；负责人姓名", A20.format("二"), "all", "standing", {}, "overview", False, False),
     ("a20-03-plans", "国民经济和社会发展规划、专项规划、区域规划及相关政策", "规划全文、编制依据、实施情况", A20.format("三"), "county_level", "event", {}, "planning", False, False),
     ("a20-04-statistics", "国民经济和社会发展统计信息", "统计公报、主要统计数据", A20.format("四"), "county_level", "event", {}, "", False, False),
     ("a20-05-licensing", "办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果", "事项名称、设定依据、申请条件、办理材料、办理地点、办理时间、联系电话、办理流程；办理结果", A20.format("五"), "all", "event", {}, "guides", True, False),
