@@ -13,10 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .index_numbers import format_index_number, next_serial
-from .statutory import resolve_item_id
 from ..models import CatalogueEntry
+from .index_numbers import format_index_number, next_serial
 from .signals import ChangeKind, announce
+from .statutory import resolve_item_id
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """栏目: a column lists its items newest first, read from the catalogue."""
 
+from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django import forms
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 
