@@ -9,7 +9,6 @@ as a ``Fetched`` with ``ok=False`` and a Chinese ``error``; the caller records i
 
 import http.client
 import ipaddress
-import socket
 import ssl
 import time
 from dataclasses import dataclass
@@ -137,7 +136,7 @@ def request_once(url, method, started, timeout, max_bytes, read_body):
                 if len(body) > max_bytes:
                     return response.status, headers, b"", _("页面过大（超过 %(size)s 字节）") % {"size": max_bytes}
         return response.status, headers, body, ""
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return None, {}, b"", _("超时（超过 %(seconds)s 秒）") % {"seconds": timeout}
     except ssl.SSLError as error:
         return None, {}, b"", _("TLS 证书或握手错误：%(error)s") % {"error": error.__class__.__name__}

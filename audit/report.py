@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from departments.models import Organisation
 
 from . import availability, content_feed, evaluation, interaction_feed, link_results, service_guides, snapshot
-from .website_audit import WebsiteFacts, audit_website
-from .websites import resolve_websites
 from .dates import iso_date, today
 from .evaluation import ColumnStatus, VetoState
 from .models import VetoRule
 from .rules import load_rules
+from .website_audit import WebsiteFacts, audit_website
+from .websites import resolve_websites
 
 
 @dataclass

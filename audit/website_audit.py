@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import evaluation
+from .dates import iso_date
 from .evaluation import ColumnStatus, VetoState
 from .interaction_feed import LetterStatus
 from .models import VetoRule
-from .dates import iso_date
 
 Code = VetoRule.Code
 

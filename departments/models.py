@@ -12,8 +12,8 @@ from wagtail.models import Orderable
 from portal.models.base import BasePage
 
 from .credit_codes import validate_credit_code
-from .site_codes import validate_site_id_code
 from .forms import OrganisationForm
+from .site_codes import validate_site_id_code
 
 
 class OrganisationQuerySet(models.QuerySet):

@@ -16,10 +16,9 @@ from django.views.decorators.http import require_POST
 
 from departments.roles import is_information_office
 from portal.admin_refusal import refuse_with_403
-
-from . import handling
 from portal.calendar_months import add_months
 
+from . import handling
 from .admin_forms import AssignForm, DispositionForm, ForwardForm, ReplyForm
 from .audit_feed import OVERDUE_MONTHS
 from .deadlines import CALENDAR_MISSING

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('audit', '0002_seed_national_defaults'),
-        ('departments', '0003_organisation_site_id_code'),
+        ('departments', '0004_organisation_site_id_code'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

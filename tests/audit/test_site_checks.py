@@ -48,7 +48,7 @@ def test_a_host_not_mapped_to_this_machine_is_refused_before_any_request(setting
 
 
 def test_fetch_records_slow_looping_huge_and_missing_pages_as_failures(server):
-    base = f"http://localhost/"
+    base = "http://localhost/"
     assert fetch(base + "ok/", timeout=1).ok
     assert "超时" in fetch(base + "slow/", timeout=0.5).error
     assert fetch(base + "loop/", timeout=1).error == "重定向循环"

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('departments', '0002_organisation_error_messages'),
+        ('departments', '0003_organisation_internal_structure'),
     ]
 
     operations = [
