@@ -91,7 +91,7 @@ def publish(request, pk):
     except PublishPagePermissionError:
         messages.error(request, _("您没有在本机关网站发布页面的权限，请由本机关审核人员或县政务公开办发布。"))
         return redirect("disclosure_reports_admin:edit", pk=pk)
-    messages.success(request, _("年度报告已发布到政府信息公开目录：%(url)s") % {"url": page.url or ""})
+    messages.success(request, _("年度报告已发布到政府信息公开目录：%(url)s") % {"url": page.get_url(request) or ""})
     return redirect("disclosure_reports_admin:edit", pk=pk)
 
 

@@ -71,7 +71,7 @@ def publish_report(report, user=None):
     page = report.page
     if page is None:
         page = YearlyReportPage(title=report_title(report, organisation), report_year=report.year,
-                                slug=report_slug(report), display_date=timezone.now())
+                                slug=report_slug(report))
         report_column(organisation).add_child(instance=page)
     page.title = report_title(report, organisation)
     page.summary = (report.overview or "")[:200]
