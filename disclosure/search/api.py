@@ -2,7 +2,7 @@
 
 from django.http import JsonResponse
 
-from ..links import localise_results
+from ..catalogue.links import localise_results
 from .params import read_params
 from .scope import site_organisation
 from .service import search

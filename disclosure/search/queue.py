@@ -1,6 +1,7 @@
 """One queue, one writer: every change to the search index goes through here.
 
-Every catalogue change (``disclosure.signals.catalogue_changed``) only writes a ``PendingIndexUpdate`` row (in its own transaction) and, once that
+Every catalogue change (``disclosure.catalogue.signals.catalogue_changed``) only writes a ``PendingIndexUpdate``
+row (in its own transaction) and, once that
 transaction has committed, enqueues :func:`tasks.process_index_updates`. The task takes every
 pending entry at once (batching), writes them with one Whoosh writer and one commit, and
 deletes the rows only after the commit. If the index is locked or the write fails, the rows

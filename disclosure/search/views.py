@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from ..links import localise_results
+from ..catalogue.links import localise_results
 from .params import read_params
 from .querylog import popular_searches
 from .scope import site_organisation

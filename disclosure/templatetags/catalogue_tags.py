@@ -2,7 +2,7 @@
 
 from django import template
 
-from .. import links
+from ..catalogue import links
 
 register = template.Library()
 
