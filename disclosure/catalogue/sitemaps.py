@@ -15,6 +15,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from . import links
+
 
 class AllSitesSitemap(Sitemap):
     limit = 10_000
@@ -41,8 +43,12 @@ class AllSitesSitemap(Sitemap):
 
 
     def location_of(self, page):
-        """The page's absolute URL for this request ("" if it has none)."""
-        url = page.get_url(self.request) or ""
+        """The page's canonical absolute URL for this request ("" if it has none): the asked host for pages of
+        the Site answering it, the page's own Site's current address otherwise (``links.url_for``)."""
+        site_id, root_url, path = page.get_url_parts() or (None, None, None)
+        if not path:
+            return ""
+        url = links.url_for(site_id, path, f"{root_url}{path}" if root_url else "", self.request)
         if url.startswith("/") and self.request is not None:
             return self.request.build_absolute_uri(url)
         return url

@@ -19,7 +19,7 @@ def copy_current_organisation(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("departments", "0001_initial"),
-        ("disclosure", "0009_application_case_file"),
+        ("disclosure", "0011_seed_statutory_items"),
     ]
 
     operations = [
