@@ -8,6 +8,6 @@ from .fees import ProcessingFeeSettings  # noqa: F401
 from .notices import Notice, NoticeDelivery, NoticeTemplate  # noqa: F401
 from .catalogue import CatalogueEntry, IndexSerial, Topic
 from .search import EditorsPick, PendingIndexUpdate, SearchQueryLog, SynonymGroup  # noqa: F401
-from .reports import YearlyReport, YearlyReportPage  # noqa: F401  (yearly report)
+from .reports import YearlyReport, YearlyReportPage, YearlyReportReminder  # noqa: F401  (yearly report)
 
 __all__ = ["CatalogueEntry", "IndexSerial", "Topic"]
