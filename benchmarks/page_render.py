@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-SETTINGS = "portal.settings.test"
+SETTINGS = "config.settings.test"
 TARGET_P95_MS = 60
 TARGET_QUERIES = 25
 

@@ -89,7 +89,7 @@ QUERY_WORDS = [
 
 def configure(scratch):
     os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
         "SECRET_KEY": "benchmark-only-not-secret",
         "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",

@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 from wagtail.models import Site
 
 from disclosure.models import CatalogueEntry
-from disclosure.taxonomy import Genre
+from disclosure.catalogue.taxonomy import Genre
 from portal.column_kinds import ColumnKind
 
 from .models import Organisation

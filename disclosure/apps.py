@@ -7,8 +7,8 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .catalogue.signal_handlers import register_signal_handlers
         from .reports.signal_handlers import register_signal_handlers as register_report_handlers
-        from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
         register_report_handlers()

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 from disclosure.models.notices import DeliveryMethod
 
 from .choices import OFFLINE_CHANNELS, ConsultedParty, FeeBasis, Outcome

@@ -15,7 +15,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.models.applications import (
+from disclosure.applications.models import (
     Application,
     CorrectionSubmission,
     FeeNotice,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.credit_codes import validate_credit_code
 from disclosure.id_numbers import normalise, validate_id_number
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 from interaction.antispam import CaptchaMixin, FormTokenMixin
 
 from .choices import ApplicantType, IdType

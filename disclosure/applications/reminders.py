@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from departments.models import Organisation
-from disclosure.models.applications import Application, ApplicationNotification
+from disclosure.applications.models import Application, ApplicationNotification
 
 from interaction.working_days import working_days_between_provisional
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 

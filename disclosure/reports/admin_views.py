@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
-from disclosure.models.reports import YearlyReport
+from disclosure.reports.models import YearlyReport
 
 from .forms import COUNTY_WIDE, NewReportForm, ReportForm
 from .due import missing_reports

@@ -2,7 +2,7 @@
 
 from wagtail.signals import page_published
 
-from disclosure.models.reports import YearlyReportPage
+from disclosure.reports.models import YearlyReportPage
 
 from .publishing import mark_published
 
