@@ -56,8 +56,8 @@ def bulk_entries(organisations, total, rng):
     from django.utils import timezone
 
     from disclosure.catalogue.index_numbers import format_index_number
-    from disclosure.models import CatalogueEntry, IndexSerial, Topic
     from disclosure.catalogue.taxonomy import Genre, Validity
+    from disclosure.models import CatalogueEntry, IndexSerial, Topic
     from portal.models import ColumnPage
 
     topics = list(Topic.objects.values_list("pk", flat=True))

@@ -63,8 +63,9 @@ def build(database_url, scale):
 
 
 def create_postgres_database(database_url):
-    import psycopg
     from urllib.parse import urlparse
+
+    import psycopg
 
     parts = urlparse(database_url)
     name = parts.path.lstrip("/")

@@ -15,8 +15,8 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from departments.models import Leader, Organisation
 from departments.provisioning import provision
-from disclosure.models import CatalogueEntry, Topic
 from disclosure.catalogue.registration import importing_history
+from disclosure.models import CatalogueEntry, Topic
 from portal.column_kinds import ColumnKind
 from portal.models import (
     ArticlePage,

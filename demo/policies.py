@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from disclosure.catalogue.taxonomy import Genre, Validity
 
-from .drafts import Attachment, Draft, csv_text, bullet_list, heading, keywords, local, para, ymd
+from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords, local, para, ymd
 
 DOCUMENT_TYPES = ("实施细则", "管理办法", "实施办法", "实施方案", "工作方案", "行动计划", "实施意见", "应急预案", "工作规范",
                   "政策措施", "考核办法", "规定", "办法", "方案", "意见", "计划", "预案", "规范", "清单", "政策", "行动")

@@ -6,7 +6,7 @@ August–September, plans in January–March), which the schedule passes in as `
 
 from disclosure.catalogue.taxonomy import Genre
 
-from .drafts import Attachment, Draft, csv_text, bullet_list, heading, keywords, numeral, para
+from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords, numeral, para
 
 WORK_VERBS = ("持续深化", "全面推进", "扎实开展", "着力抓好", "加快推进", "统筹做好")
 

@@ -10,8 +10,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .filters import HarvestFilterForm, filter_entries
 from ..models import CatalogueEntry
+from .filters import HarvestFilterForm, filter_entries
 from .paging import BadPageNumber, paginate
 
 PAGE_SIZE = 50

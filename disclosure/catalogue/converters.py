@@ -9,7 +9,7 @@ class OrganisationSlugConverter:
     """
 
     RESERVED = ("apply", "feed", "item", "reports", "search", "export")
-    regex = r"(?!(?:%s)(?:/|$))[-a-zA-Z0-9_]+" % "|".join(RESERVED)
+    regex = r"(?!(?:" + "|".join(RESERVED) + r")(?:/|$))[-a-zA-Z0-9_]+"
 
     def to_python(self, value):
         return value

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .filters import CatalogueFilterForm, filter_entries
 from ..models import CatalogueEntry
+from .filters import CatalogueFilterForm, filter_entries
 from .taxonomy import Genre, Validity
 
 CHUNK_SIZE = 2000

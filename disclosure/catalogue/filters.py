@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
 
-from .generation import current_generation
 from ..models import CatalogueEntry, Topic
+from .generation import current_generation
 from .taxonomy import Genre, Validity
 
 FILTER_NAMES = ("org", "topic", "genre", "year", "validity")

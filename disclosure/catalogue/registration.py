@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .index_numbers import format_index_number, next_serial
 from ..models import CatalogueEntry
+from .index_numbers import format_index_number, next_serial
 from .signals import ChangeKind, announce
 
 logger = logging.getLogger(__name__)

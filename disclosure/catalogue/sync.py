@@ -15,7 +15,13 @@ from wagtail.models import Page, get_page_models
 
 from ..models import CatalogueEntry
 from .registration import (
-    WithdrawalReason, differs, entry_fields, importing_history, is_disclosed, register_page, withdraw_entries,
+    WithdrawalReason,
+    differs,
+    entry_fields,
+    importing_history,
+    is_disclosed,
+    register_page,
+    withdraw_entries,
 )
 from .signals import ChangeKind, announce
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from departments.models import Organisation
 
-from .filters import CatalogueFilterForm, facet_choices, filter_entries
 from ..models import CatalogueEntry
+from .filters import CatalogueFilterForm, facet_choices, filter_entries
 from .paging import BadPageNumber, paginate
 
 PER_PAGE = 20

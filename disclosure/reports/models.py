@@ -8,8 +8,8 @@ with the genre 报告.
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 

@@ -7,7 +7,6 @@ queues it, and the queue re-reads each entry's state after commit.
 """
 
 from django.db.models.signals import post_delete, post_save
-
 from haystack.signals import BaseSignalProcessor
 
 from ..catalogue.signals import catalogue_changed

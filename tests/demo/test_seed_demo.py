@@ -19,20 +19,20 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from departments.credit_codes import is_valid_credit_code
 from demo import schedule
 from demo.drafts import Writer
 from demo.interaction import DemoPasswordHasher, quick_password_hashing
 from demo.logins import DEFAULT_PASSWORD, ensure_logins
 from demo.organisations import DEPARTMENTS, TOWNSHIPS, demo_organisations
 from demo.policies import policy_item
+from departments.credit_codes import is_valid_credit_code
 from departments.models import Organisation
 from departments.roles import INFORMATION_OFFICE_GROUP
 from disclosure.applications.choices import ApplicantType, Status
+from disclosure.catalogue.taxonomy import Validity
 from disclosure.id_numbers import is_valid_id_number
 from disclosure.models import Application, ApplicationEvent, ApplicationNotification, CatalogueEntry
 from disclosure.reports.table3 import NATURAL_PERSON, NEW, OUTCOMES_TOTAL, compute_table3
-from disclosure.catalogue.taxonomy import Validity
 from interaction.audit_feed import letter_status
 from interaction.lookup import find_letter
 from interaction.models import Letter, LetterEvent, Mailbox

@@ -7,8 +7,8 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from departments.roles import ensure_information_office_group
-from disclosure.models import CatalogueEntry
 from disclosure.applications.models import PersonalDataView
+from disclosure.models import CatalogueEntry
 from tests.factories import make_organisation, user_in
 
 from .builders import ID_NUMBER, application

@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 
 from disclosure.applications import fees, notices, processing
 from disclosure.applications.choices import Status
+from disclosure.applications.models import ApplicationNotification
 from disclosure.applications.processing import ProcessingError
 from disclosure.applications.submission import RegistrationError, register_offline
-from disclosure.applications.models import ApplicationNotification
 from disclosure.models.notices import DeliveryMethod, NoticeKind, NoticeTemplate
 
 from .builders import CITIZEN, application, model_data

@@ -4,8 +4,8 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from departments import aggregation
-from disclosure.models import CatalogueEntry
 from disclosure.catalogue.registration import WithdrawalReason, withdraw_page
+from disclosure.models import CatalogueEntry
 from portal.models import PortalHomePage
 from tests import factories
 

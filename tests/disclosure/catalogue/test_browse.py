@@ -7,8 +7,8 @@ from django.urls import resolve
 from django.utils import timezone
 
 from disclosure.catalogue.filters import facet_choices
-from disclosure.models import CatalogueEntry, Topic
 from disclosure.catalogue.taxonomy import Validity
+from disclosure.models import CatalogueEntry, Topic
 from portal.column_kinds import ColumnKind
 from tests import factories
 

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import NoReverseMatch, reverse
 
-from disclosure.models import CatalogueEntry
 from disclosure.catalogue.viewsets import ReadOnlyCataloguePolicy
+from disclosure.models import CatalogueEntry
 from tests import factories
 
 

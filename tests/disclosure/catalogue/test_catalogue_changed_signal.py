@@ -8,8 +8,8 @@ withdrawal, a move, ``catalogue_sync``, an organisation renamed - must send it.
 import pytest
 from django.core.management import call_command
 
-from disclosure.models import CatalogueEntry, PendingIndexUpdate
 from disclosure.catalogue.signals import ChangeKind, announce, catalogue_changed
+from disclosure.models import CatalogueEntry, PendingIndexUpdate
 from portal.column_kinds import ColumnKind
 from tests import factories
 

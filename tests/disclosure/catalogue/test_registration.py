@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from disclosure.models import CatalogueEntry, IndexSerial
 from disclosure.catalogue.registration import WithdrawalReason, importing_history
+from disclosure.models import CatalogueEntry, IndexSerial
 from portal.column_kinds import ColumnKind
 from portal.models import ArticlePage
 from tests import factories

@@ -7,7 +7,14 @@ import pytest
 from disclosure.applications.choices import OUTCOME_GROUPS, Outcome
 from disclosure.applications.models import Application
 from disclosure.reports.table3 import (
-    CARRIED_FORWARD, CARRIED_OVER, COLUMNS, NEW, OUTCOMES_TOTAL, TOTAL, Table3, compute_table3,
+    CARRIED_FORWARD,
+    CARRIED_OVER,
+    COLUMNS,
+    NEW,
+    OUTCOMES_TOTAL,
+    TOTAL,
+    Table3,
+    compute_table3,
 )
 from tests.disclosure.applications.builders import COMPANY, application
 

@@ -1,8 +1,8 @@
 """Only live entries are searchable; changes reach the index only after the publishing transaction commits."""
 
 from disclosure.models import CatalogueEntry, PendingIndexUpdate
-from portal.models import ArticlePage
 from disclosure.search import engine
+from portal.models import ArticlePage
 from tests import factories
 from tests.disclosure.search.helpers import find, titles
 
