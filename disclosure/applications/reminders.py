@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from departments.models import Organisation
 from disclosure.applications.models import Application, ApplicationNotification
-
 from interaction.working_days import working_days_between_provisional
 
 from . import deadlines

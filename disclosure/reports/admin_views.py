@@ -16,8 +16,8 @@ from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
 from disclosure.reports.models import YearlyReport
 
-from .forms import COUNTY_WIDE, NewReportForm, ReportForm
 from .due import missing_reports
+from .forms import COUNTY_WIDE, NewReportForm, ReportForm
 from .publishing import submit_report
 from .table2 import apply_derived_table2
 from .table3 import COLUMN_LABELS, COLUMNS, compute_table3

@@ -7,8 +7,8 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from disclosure.applications import processing
-from disclosure.applications.repeats import repeated_requests
 from disclosure.applications.models import Application
+from disclosure.applications.repeats import repeated_requests
 from disclosure.models.notices import NoticeKind
 from tests.factories import make_organisation, user_in
 

@@ -7,8 +7,8 @@ import time_machine
 from django.core.management import call_command
 
 from disclosure.applications import processing
-from disclosure.applications.reminders import queue_reminders
 from disclosure.applications.models import ApplicationNotification
+from disclosure.applications.reminders import queue_reminders
 
 from .builders import application
 

@@ -6,12 +6,12 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from disclosure.reports.models import YearlyReport, YearlyReportReminder
+from disclosure.catalogue.taxonomy import Validity
 from disclosure.reports.due import missing_reports, report_due_on, send_report_reminders
+from disclosure.reports.models import YearlyReport, YearlyReportReminder
 from disclosure.reports.publishing import REPORT_COLUMN_SLUG, submit_report
 from disclosure.reports.table2 import derive_table2
 from disclosure.reports.table3 import compute_table3
-from disclosure.catalogue.taxonomy import Validity
 from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
 from tests.factories import column, make_organisation, policy, user_in
@@ -107,7 +107,7 @@ def test_missing_reports_are_listed_and_reminded_from_1_january_each_once(depart
     county.save()
     township = make_organisation("城关镇人民政府", "cgz", "township", short_name="城关镇")
     published = YearlyReport.objects.create(organisation=township, year=2025, published_at=datetime.datetime(
-        2026, 1, 20, tzinfo=datetime.timezone.utc))
+        2026, 1, 20, tzinfo=datetime.UTC))
     names = [item.organisation.name for item in missing_reports(2025)]
     assert department.name in names and county.name in names and published.organisation.name not in names
     sent = []
