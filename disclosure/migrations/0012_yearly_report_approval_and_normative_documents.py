@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('departments', '0002_organisation_error_messages'),
-        ('disclosure', '0009_application_case_file'),
+        ('disclosure', '0011_seed_statutory_items'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0004_site_identity_badge_and_records'),
+        ('portal', '0005_statutory_items'),
     ]
 
     operations = [
