@@ -23,6 +23,7 @@ class BasePage(Page):
 
     is_disclosed = False  # pages that carry a catalogue entry set this to True
     show_in_menus_default = True
+    in_site_map = False  # structure pages (homes, directories, columns) are listed on 网站地图
     base_form_class = publication_checks.PageForm
     settings_panels = [*Page.settings_panels, FieldPanel("publication_override_reason")]
 
