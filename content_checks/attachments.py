@@ -14,8 +14,13 @@ import os
 import resource
 import zipfile
 
+# Imported here, in the parent, so that each forked reader starts with them loaded.
+import docx
+import openpyxl
 from django.conf import settings
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError
 
 TEXT_EXTENSIONS = {"txt", "csv"}
 READABLE_EXTENSIONS = {"pdf", "docx", "xlsx"} | TEXT_EXTENSIONS
@@ -57,9 +62,6 @@ def _check_zip(path, max_unzipped, max_ratio):
 
 
 def _read_pdf(path, max_chars):
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError
-
     reader = PdfReader(path)
     if reader.is_encrypted:
         try:
@@ -78,8 +80,6 @@ def _read_pdf(path, max_chars):
 
 
 def _read_docx(path, max_chars):
-    import docx
-
     document = docx.Document(path)
     parts, total = [], 0
     for paragraph in document.paragraphs:
@@ -98,8 +98,6 @@ def _read_docx(path, max_chars):
 
 
 def _read_xlsx(path, max_chars):
-    import openpyxl
-
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     parts, total = [], 0
     try:

@@ -84,16 +84,29 @@ def _walk(content, block, raw, field_name, location):
             content.pieces.append(Piece(field_name, location, raw))
 
 
+_PLANS = {}
+
+
+def _plan(model):
+    """The fields of ``model`` the checks read, with their labels (computed once per page type)."""
+    plan = _PLANS.get(model)
+    if plan is None:
+        plan = []
+        for model_field in model._meta.concrete_fields:
+            if model_field.model is Page and model_field.name not in PAGE_FIELDS_READ:
+                continue
+            if not model_field.editable or model_field.choices:
+                continue
+            plan.append((model_field, model_field.name, str(model_field.verbose_name)))
+        _PLANS[model] = plan
+    return plan
+
+
 def page_content(page) -> PageContent:
     """The text and links of ``page`` (a specific page instance), field by field, in panel order."""
     content = PageContent()
-    for model_field in type(page)._meta.concrete_fields:
-        name = model_field.name
-        if model_field.model is Page and name not in PAGE_FIELDS_READ:
-            continue
-        if not model_field.editable or model_field.choices:
-            continue
-        label = str(model_field.verbose_name)
+    block_label = _("%(field)s 第%(n)s块")
+    for model_field, name, label in _plan(type(page)):
         value = getattr(page, name, None)
         if isinstance(model_field, StreamField):
             if value is None:
@@ -102,7 +115,7 @@ def page_content(page) -> PageContent:
             for number, item in enumerate(value.raw_data, start=1):
                 child = stream_block.child_blocks.get(item.get("type"))
                 if child is not None:
-                    _walk(content, child, item.get("value"), name, _("%(field)s 第%(n)s块") % {"field": label, "n": number})
+                    _walk(content, child, item.get("value"), name, block_label % {"field": label, "n": number})
         elif isinstance(model_field, RichTextField):
             content.add_html(name, label, value or "")
         elif isinstance(model_field, models.URLField):

@@ -20,6 +20,10 @@ from .store import record_page_findings
 CHUNK = 500
 
 
+class _SiteRootCache:
+    """Stands in for a request as the object Wagtail caches the site root paths on (one look-up per patrol)."""
+
+
 @dataclass
 class PatrolSummary:
     pages: int = 0
@@ -61,6 +65,7 @@ def run_patrol(organisation=None, *, attachments=True, external=None, now=None, 
     external = external_links.enabled() if external is None else external
     summary = PatrolSummary()
     by_home_path = _organisations_by_home_path()
+    url_cache = _SiteRootCache()
     ids = list(public_pages(organisation).order_by("path").values_list("pk", flat=True))
     for offset in range(0, len(ids), chunk):
         batch = ids[offset:offset + chunk]
@@ -72,7 +77,7 @@ def run_patrol(organisation=None, *, attachments=True, external=None, now=None, 
             results = check_page(page, attachments=attachments, external=external)
             opened, resolved = record_page_findings(
                 page, results, organisation=organisation_for(page.path, by_home_path), now=now,
-                open_findings=open_findings.get(page.pk, []),
+                open_findings=open_findings.get(page.pk, []), url=page.get_full_url(request=url_cache) or "",
             )
             summary.pages += 1
             summary.opened += opened

@@ -19,32 +19,40 @@ def _fold_char(char):
     return "".join(piece for piece in folded if not unicodedata.category(piece).startswith(_DROPPED_CATEGORIES))
 
 
-_FOLD_CACHE = {}
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character (by code point)."""
+
+    def __missing__(self, code):
+        folded = _fold_char(chr(code))
+        if len(self) < 200_000:
+            self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
 
 
 def fold_char(char):
-    result = _FOLD_CACHE.get(char)
-    if result is None:
-        result = _fold_char(char)
-        if len(_FOLD_CACHE) < 100_000:
-            _FOLD_CACHE[char] = result
-    return result
+    return _TABLE[ord(char)]
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+class Origin:
+    """Maps an index in the folded text back to the original text; built only when first asked
+    (most texts have no match, and building the map is the slow part of folding)."""
+
+    def __init__(self, text):
+        self.text = text
+        self._map = None
+
+    def __getitem__(self, index):
+        if self._map is None:
+            self._map = [position for position, char in enumerate(self.text) for _ in _TABLE[ord(char)]]
+        return self._map[index]
+
+
+def fold(text: str) -> tuple[str, Origin]:
     """``(folded, origin)``: ``origin[i]`` is the index in ``text`` of folded character ``i``."""
-    pieces = []
-    origin = []
-    for index, char in enumerate(text):
-        if char < "\x80" and (char.isalnum()):
-            pieces.append(char.lower())
-            origin.append(index)
-            continue
-        folded = fold_char(char)
-        for piece in folded:
-            pieces.append(piece)
-            origin.append(index)
-    return "".join(pieces), origin
+    return text.translate(_TABLE), Origin(text)
 
 
 def fold_word(word: str) -> str:
