@@ -1,7 +1,7 @@
 """Seams to the lower layers; handlers only delegate.
 
 - the office's lists and the organisations' records: rebuild the matchers when they change;
-- the catalogue's announcement (``disclosure.signals.catalogue_changed``, docs/catalogue.md): a
+- the catalogue's announcement (``disclosure.catalogue.signals.catalogue_changed``, docs/catalogue.md): a
   published entry's page is checked after commit (queued) and its findings stored; a withdrawn entry's
   findings are resolved (the page is no longer public);
 - the page layer's pre-publication registry (``portal.publication_checks``).
@@ -22,7 +22,7 @@ def on_directory_changed(sender, **kwargs):
 
 
 def on_catalogue_changed(sender, entry_ids, kind, **kwargs):
-    from disclosure.signals import ChangeKind
+    from disclosure.catalogue.signals import ChangeKind
 
     if kind not in (ChangeKind.PUBLISHED, ChangeKind.WITHDRAWN):
         return
@@ -46,7 +46,7 @@ def queue_page_checks(page_ids):
 def register_signal_handlers():
     from django.apps import apps
 
-    from disclosure.signals import catalogue_changed
+    from disclosure.catalogue.signals import catalogue_changed
     from portal import publication_checks
 
     from .models import FixedFormulation, SensitiveWord

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ..models import SearchQueryLog
 from ..personal_data import BANK_CARD, ID_NUMBER, MOBILE, replace_personal_data
-from ..models.search import normalise_query
+from .models import normalise_query
 from .segmenter import word_tokens
 
 POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"

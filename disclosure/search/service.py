@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
-from ..models.search import normalise_query
 from ..personal_data import LABELS, find_personal_data, mask_personal_data, replace_personal_data
 from . import engine, engines, fallback, labels
 from . import query as query_building
 from .highlight import highlight_title, snippet
 from .memo import forget, remembered
+from .models import normalise_query
 from .querylog import log_query, suggestions_for
 
 logger = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
-from disclosure.taxonomy import Genre, Validity
+from disclosure.catalogue.taxonomy import Genre, Validity
 from portal import publication_checks
 from portal.column_kinds import META_COLUMN_TYPE
 
