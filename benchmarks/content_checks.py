@@ -19,7 +19,6 @@ The machine is shared: quote the figures with ``cat /proc/loadavg``.
 """
 
 import argparse
-import datetime
 import io
 import json
 import os
@@ -253,7 +252,7 @@ def main():
         add_leaders(organisations, rng)
         started = time.perf_counter()
         load_lists(rng, args.words, args.typos)
-        from content_checks import wordlists, wording
+        from content_checks import wording, wordlists
 
         wordlists.automaton()
         wording.current_directory()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.personal_data import MOBILE, find_personal_data, mask_personal_data
 
-from . import external_links, links, wordlists, wording
+from . import external_links, links, wording, wordlists
 from .attachments import CouldNotCheck
 from .document_text import document_text
 from .models import FindingKind, Severity

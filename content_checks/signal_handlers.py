@@ -10,7 +10,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from . import wordlists, wording
+from . import wording, wordlists
 
 
 def on_list_changed(sender, **kwargs):

@@ -1,8 +1,8 @@
 """The patrol (巡检): yesterday's pages re-checked with today's lists; findings stored, listed, resolved."""
 
 import datetime
-import json
 import io
+import json
 
 import pytest
 import time_machine
