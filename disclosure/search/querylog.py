@@ -16,7 +16,7 @@ from django.utils import timezone
 from ..id_numbers import is_valid_id_number
 from ..models import SearchQueryLog
 from ..models.search import normalise_query
-from .segmenter import word_tokens
+from .segmenter import cut_all
 
 POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"
 REDACTED_MARK = "［"
@@ -60,7 +60,7 @@ def suggestions_for(parsed, limit=5, days=90):
     pieces = set()
     for word in parsed.words:
         pieces.add(word)
-        pieces.update(token for token in word_tokens(word) if len(token) > 1)
+        pieces.update(token for token in cut_all(word) if len(token) > 1)
     if not pieces:
         return []
     condition = Q()
