@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "disclosure",
     "audit",
     "interaction",
+    "content_checks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
