@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.models.applications import Application, ThirdPartyConsultation
+from disclosure.applications.models import Application, ThirdPartyConsultation
 
 from . import deadlines, processing
 from .access import handled_organisations, handles_any, log_view, require_handler

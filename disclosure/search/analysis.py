@@ -58,7 +58,7 @@ class MatchTextColumn(fields.COLUMN):
     def to_column_value(self, value):
         """The title line and the rest, each in match form, joined by a newline (no match spans it)."""
         title, _newline, rest = (value or "").partition("\n")
-        return f"{match_form(title)}\n{match_form(rest)}".encode("utf-8")
+        return f"{match_form(title)}\n{match_form(rest)}".encode()
 
     def from_column_value(self, value):
         return value.decode("utf-8")

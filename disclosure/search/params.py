@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from ..taxonomy import Genre
+from ..catalogue.taxonomy import Genre
 from .kinds import ResultKind
 
 SORTS = ("relevance", "date")

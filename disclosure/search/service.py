@@ -17,13 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
-from ..models.search import normalise_query
 from . import engine, engines, fallback, labels
 from . import query as query_building
 from .corrections import FEW_RESULTS, correction_for
-from .kinds import kind_of_genre
 from .highlight import highlight_title, snippet
+from .kinds import kind_of_genre
 from .memo import forget, remembered
+from .models import normalise_query
 from .querylog import log_query, suggestions_for
 
 logger = logging.getLogger(__name__)

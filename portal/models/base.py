@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
-from disclosure.taxonomy import Genre, Validity
+from disclosure.catalogue.taxonomy import Genre, Validity
 from portal.column_kinds import META_COLUMN_TYPE
 
 
@@ -18,6 +18,7 @@ class BasePage(Page):
 
     is_disclosed = False  # pages that carry a catalogue entry set this to True
     show_in_menus_default = True
+    in_site_map = False  # structure pages (homes, directories, columns) are listed on 网站地图
 
     class Meta:
         abstract = True

@@ -6,7 +6,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-
 from .base import BasePage
 from .columns import ColumnPage
 
@@ -36,6 +35,7 @@ class PortalHomePage(BasePage):
     subpage_types = ["portal.ColumnPage", "departments.OrganisationIndexPage"]
     page_description = _("县政府门户网站首页，汇集全县各部门和乡镇的信息。")
     max_count = 1
+    in_site_map = True
     column = None  # the top of the tree is in no column (saves the ancestor query)
 
     class Meta:
