@@ -16,7 +16,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from departments.models import Leader, Organisation
 from departments.provisioning import provision
 from disclosure.catalogue.registration import importing_history
-from disclosure.models import CatalogueEntry, Topic
+from disclosure.models import CatalogueEntry, StatutoryItem, Topic
 from portal.column_kinds import ColumnKind
 from portal.models import (
     ArticlePage,
@@ -38,6 +38,7 @@ from .people import distinct_names
 from .policies import interpretation_item, policy_item
 from .reports import finance_item, overview_item, planning_item
 from .services import SERVICES
+from .statutory import seed_statutory_examples
 
 PAGE_TYPES = {
     "article": ArticlePage,
@@ -81,6 +82,7 @@ def build_demo(small=False, scale=1, now=None, progress=None):
         report.seeded_organisations.append(organisation.name)
         if progress:
             progress(organisation, report)
+    seed_statutory_examples(organisations, now, publish_at)
     return report
 
 
@@ -243,6 +245,7 @@ def make_page(plan, media, topic, pages_by_plan):
         display_date=plan.shown,
         topic=topic,
         keywords=draft.keywords,
+        statutory_item=StatutoryItem.objects.filter(code=draft.statutory_item).first() if draft.statutory_item else None,
         **({"genre": draft.genre} if draft.genre and model is not ServiceGuidePage else {}),
         **stream_fields(model, fields, media),
     )

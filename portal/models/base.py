@@ -120,10 +120,25 @@ class DisclosedPage(BasePage):
     )
     genre = models.CharField(_("体裁"), max_length=32, choices=Genre.choices, blank=True)
     keywords = models.CharField(_("主题词"), max_length=255, blank=True, help_text=_("多个主题词用空格分隔。"))
+    statutory_item = models.ForeignKey(
+        "disclosure.StatutoryItem",
+        verbose_name=_("法定公开事项"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("本信息属于哪一项法定主动公开内容。栏目只对应一个事项时可不选，系统自动归入。"),
+    )
 
     disclosure_panels = [
         MultiFieldPanel(
-            [FieldPanel("display_date"), FieldPanel("topic"), FieldPanel("genre"), FieldPanel("keywords")],
+            [
+                FieldPanel("display_date"),
+                FieldPanel("topic"),
+                FieldPanel("genre"),
+                FieldPanel("keywords"),
+                FieldPanel("statutory_item"),
+            ],
             heading=_("公开目录信息"),
         )
     ]
@@ -175,6 +190,7 @@ class DisclosedPage(BasePage):
             "display_date": self.display_date,
             "validity": getattr(self, "validity", Validity.VALID),
             "keywords": self.keywords,
+            "statutory_item_id": self.statutory_item_id,
         }
 
     def meta_tags(self, request=None):
