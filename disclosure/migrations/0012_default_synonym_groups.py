@@ -41,5 +41,5 @@ def remove_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("disclosure", "0009_application_case_file")]
+    dependencies = [("disclosure", "0011_seed_statutory_items")]
     operations = [migrations.RunPython(add_groups, remove_groups)]
