@@ -19,7 +19,8 @@ def copy_current_organisation(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("departments", "0001_initial"),
-        ("disclosure", "0011_seed_statutory_items"),
+        ("disclosure", "0012_default_synonym_groups"),
+        ("disclosure", "0012_yearly_report_approval_and_normative_documents"),
     ]
 
     operations = [

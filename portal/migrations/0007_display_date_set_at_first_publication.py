@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0005_statutory_items'),
+        ('portal', '0006_policy_normative_documents'),
     ]
 
     operations = [
