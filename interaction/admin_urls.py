@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/forward/", admin_views.forward, name="forward"),
     path("<int:pk>/reply/", admin_views.reply, name="reply"),
     path("<int:pk>/dispose/", admin_views.dispose, name="dispose"),
+    path("<int:pk>/publication/", admin_views.publication, name="publication"),
 ]

@@ -19,7 +19,7 @@ from portal.admin_refusal import refuse_with_403
 from portal.calendar_months import add_months
 
 from . import handling
-from .admin_forms import AssignForm, DispositionForm, ForwardForm, ReplyForm
+from .admin_forms import AssignForm, DispositionForm, ForwardForm, PublicationForm, ReplyForm
 from .audit_feed import OVERDUE_MONTHS
 from .deadlines import CALENDAR_MISSING
 from .letter_access import can_handle, letters_visible_to, may_use_mailbox_admin, record_personal_data_access
@@ -93,6 +93,8 @@ def detail(request, pk, forms=None):
         "reply_form": forms.get("reply") or ReplyForm(initial={"reply": letter.reply}),
         "disposition_form": forms.get("dispose") or DispositionForm(
             letter=letter, initial={"disposition": letter.disposition, "reason": letter.disposition_reason}),
+        "publication_form": forms.get("publication") or PublicationForm(
+            letter=letter, initial={"publish": "0" if letter.withheld_from_public or not letter.may_publish else "1"}),
     }, status=400 if forms else 200)
 
 
@@ -138,3 +140,11 @@ def dispose(request, pk):
     return _act(request, pk, DispositionForm, "dispose",
                 lambda letter, data: handling.dispose(letter, data["disposition"], data["reason"], request.user),
                 _("已保存处理结论。"))
+
+
+@require_POST
+@letter_refused_as_403
+def publication(request, pk):
+    return _act(request, pk, PublicationForm, "publication",
+                lambda letter, data: handling.decide_publication(letter, data["publish"], request.user, data["reason"]),
+                _("已保存公开决定。"))

@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 
+from ..catalogue.links import localise_results
 from .params import read_params
 from .scope import site_organisation
 from .service import search
@@ -17,6 +18,8 @@ def search_api(request):
         return JsonResponse({"error": params.errors[0], "errors": params.errors}, status=400,
                             json_dumps_params={"ensure_ascii": False})
     outcome = search(params, site_organisation(request))
+    for result in localise_results([*outcome.picks, *outcome.results], request):
+        result["url"] = request.build_absolute_uri(result["url"]) if result["url"].startswith("/") else result["url"]
     body = {
         "query": params.q,
         "count": outcome.total,
@@ -30,14 +33,19 @@ def search_api(request):
                 "index_number": result["index_number"],
                 "organisation": result["organisation"],
                 "genre": result["genre"],
+                "kind": result["kind"],
                 "topic": result["topic"],
                 "published_at": result["published_at"].isoformat(),
                 "snippet": str(result["snippet"]),
             }
             for result in [*outcome.picks, *outcome.results]
         ],
-        "facets": {name: _facet(outcome.facets.get(name, [])) for name in ("organisation", "genre", "topic", "year")},
+        "facets": {name: _facet(outcome.facets.get(name, []))
+                   for name in ("kind", "organisation", "genre", "topic", "year")},
         "suggestions": outcome.suggestions,
+        "did_you_mean": outcome.did_you_mean,
+        "corrected_from": outcome.corrected_from,
+        "relaxed": outcome.relaxed,
     }
     if outcome.message:
         body["message"] = outcome.message

@@ -1,15 +1,20 @@
 """Haystack's Whoosh backend, taught Chinese and made safe for one writer.
 
-* ``build_schema`` maps our field types (``fields.py``): segmented Chinese text, exact
-  identifier keywords, sortable facet columns; nothing large is stored in the index (snippets
+* ``build_schema`` maps our field types (``fields.py``): match-form term fields, the
+  compressed match-form column, exact identifier keywords, sortable facet columns; nothing large is stored in the index (snippets
   are made from the database, which is the source of truth).
 * ``update``/``remove`` take the index lock themselves with a short timeout and raise
   :class:`IndexLocked` rather than queueing in a background thread (haystack's default uses
   Whoosh's ``AsyncWriter``): the search queue (``queue.py``) retries, so a held lock delays
   an update but never loses it and never blocks publishing.
+* A lost index (directory deleted, table of contents gone) is never silently re-created by a
+  writer: haystack's ``setup()`` would start an empty index holding only the next few entries,
+  and search would quietly shrink to them. Writers raise :class:`IndexMissing` instead, and the
+  queue rebuilds the whole index from the catalogue (``queue.process_pending``).
 """
 
 import logging
+import os
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_ID, ID
@@ -17,7 +22,7 @@ from haystack.utils import get_identifier
 from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
 
-from .analysis import SegmentedText
+from .analysis import MatchTextColumn, SegmentedText
 
 logger = logging.getLogger(__name__)
 
@@ -28,17 +33,22 @@ class IndexLocked(Exception):
     """Another writer holds the Whoosh index lock; try again later."""
 
 
+class IndexMissing(Exception):
+    """The index directory or its table of contents is gone: only a full rebuild may create it again."""
+
+
 class CountyWhooshSearchBackend(WhooshSearchBackend):
     def build_schema(self, fields):
         content_field_name, schema = super().build_schema(fields)
         replaced = {}
         for field in fields.values():
             name = field.index_fieldname
-            boost = float(field.boost or 1.0)
             if field.field_type == "segmented":
-                replaced[name] = SegmentedText(field_boost=boost)
+                replaced[name] = SegmentedText()
+            elif field.field_type == "match_text":
+                replaced[name] = MatchTextColumn()
             elif field.field_type == "identifier":
-                replaced[name] = whoosh_fields.KEYWORD(lowercase=False, commas=False, scorable=True, field_boost=boost)
+                replaced[name] = whoosh_fields.KEYWORD(lowercase=False, commas=False)
             elif field.field_type == "facet_value":
                 replaced[name] = whoosh_fields.ID(sortable=True)
             elif field.field_type in ("date", "datetime"):
@@ -59,7 +69,13 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
         doc.pop("boost", None)
         return {key: self._from_python(value) for key, value in doc.items()}
 
+    def require_index(self):
+        """Raise :class:`IndexMissing` unless an index exists on disk (one directory listing)."""
+        if self.use_file_storage and not (os.path.isdir(self.path) and whoosh_index.exists_in(self.path)):
+            raise IndexMissing(self.path)
+
     def open_writer(self, **options):
+        self.require_index()
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
@@ -91,6 +107,7 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
             self.apply_changes(index, objects=objects)
 
     def remove(self, obj_or_string, commit=True):
+        self.require_index()
         identifier = obj_or_string if isinstance(obj_or_string, str) else get_identifier(obj_or_string)
         writer = self.open_writer()
         writer.delete_by_term(ID, identifier)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0005_statutory_items'),
+        ('portal', '0007_display_date_set_at_first_publication'),
     ]
 
     operations = [

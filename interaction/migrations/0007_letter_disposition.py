@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interaction', '0005_letter_received_month'),
+        ('interaction', '0006_letter_publication_decision'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
