@@ -9,6 +9,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from security.strict_input import StrictInputError, parse_date
+
 
 class AsOfError(ValueError):
     """An as-of date the audit refuses, with a message fit to show the user."""
@@ -42,8 +44,8 @@ def parse_as_of(value, *, now=None):
     if value in (None, ""):
         return current
     try:
-        day = datetime.date.fromisoformat(str(value).strip())
-    except ValueError:
+        day = parse_date(value)
+    except StrictInputError:
         raise AsOfError(_("无法识别的日期“%(value)s”，请按 YYYY-MM-DD 格式填写，例如 2026-03-01。") % {"value": value}) from None
     if day > current:
         raise AsOfError(_("日期 %(day)s 晚于今天（%(today)s），无法审计尚未发生的情况。") % {"day": day, "today": current})

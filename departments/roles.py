@@ -14,6 +14,8 @@ INFORMATION_OFFICE_PERMISSIONS = [
     ("disclosure", "add_topic"),
     ("disclosure", "change_topic"),
     ("disclosure", "view_topic"),
+    # The security log (安全日志): read and export (security/reports.py).
+    ("security", "view_securityevent"),
 ]
 
 

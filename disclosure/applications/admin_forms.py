@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from security.strict_input import StrictDateField, StrictIntegerField
+
 from .choices import Outcome
 from .deadlines import MAX_EXTENSION
 
@@ -13,7 +15,7 @@ class DateInput(forms.DateInput):
 
 
 def date_field(label):
-    return forms.DateField(label=label, widget=DateInput, initial=timezone.localdate,
+    return StrictDateField(label=label, widget=DateInput, initial=timezone.localdate,
                            error_messages={"required": _("请填写日期。"), "invalid": _("请填写有效日期。")})
 
 
@@ -32,7 +34,7 @@ class CorrectionReceivedForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=MAX_EXTENSION, initial=MAX_EXTENSION)
+    days = StrictIntegerField(label=_("延长工作日数"), min_value=1, max_value=MAX_EXTENSION, initial=MAX_EXTENSION)
     reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
     approver = forms.CharField(label=_("批准人（政府信息公开工作机构负责人）"), max_length=50)
     extended_on = date_field(_("延期日期"))

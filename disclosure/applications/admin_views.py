@@ -5,16 +5,20 @@ those views is logged. Every step posts to ``action``, which calls the matching 
 ``processing`` and reports its Chinese message when a rule refuses the step.
 """
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.models.applications import Application, ThirdPartyConsultation
+from security.private_files import private_file_response
+from security.strict_input import id_or_none, page_or_first
 
 from . import deadlines, processing
 from .access import handled_organisations, handles_any, log_view, require_handler
@@ -56,9 +60,10 @@ def index(request):
     if status in Status.values:
         applications = applications.filter(status=status)
     organisation = request.GET.get("organisation", "")
-    if organisation.isdigit():
-        applications = applications.filter(organisation_id=int(organisation))
-    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    organisation_id = id_or_none(organisation)
+    if organisation_id is not None:
+        applications = applications.filter(organisation_id=organisation_id)
+    page = Paginator(applications, 50).get_page(page_or_first(request.GET.get("page")))
     rows = [(application, *due_info(application, today)) for application in page.object_list]
     return render(request, "disclosure/applications/admin/index.html", {
         "page_obj": page, "rows": rows, "statuses": Status.choices, "status": status,
@@ -143,5 +148,5 @@ def reply_letter(request, pk):
     if not application.reply_letter:
         raise Http404
     log_view(request, application, _("下载答复书"))
-    return FileResponse(application.reply_letter.open("rb"), as_attachment=True,
-                        filename=application.reply_letter.name.rsplit("/", 1)[-1])
+    extension = Path(application.reply_letter.name).suffix
+    return private_file_response(application.reply_letter, f"答复书-{application.tracking_number}{extension}")

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from security.private_files import RandomName, private_storage
+
 from ..applications.choices import (
     ApplicantType,
     DeliveryMethod,
@@ -90,7 +92,9 @@ class Application(models.Model):
     outcome = models.CharField(_("办理结果"), max_length=32, choices=Outcome.choices, blank=True, db_index=True)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True, db_index=True)
     outcome_note = models.TextField(_("答复说明"), blank=True)
-    reply_letter = models.FileField(_("答复书"), upload_to="applications/replies/%Y/", blank=True)
+    # Outside MEDIA_ROOT under a random name, served only by the permission-checking admin view (security/private_files.py).
+    reply_letter = models.FileField(_("答复书"), upload_to=RandomName("applications/replies"), storage=private_storage,
+                                    blank=True)
 
     class Meta:
         verbose_name = _("政府信息公开申请")

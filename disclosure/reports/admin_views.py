@@ -15,6 +15,7 @@ from wagtail.actions.publish_page_revision import PublishPagePermissionError
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
 from disclosure.models.reports import YearlyReport
+from security.strict_input import parse_id
 
 from .forms import COUNTY_WIDE, NewReportForm, ReportForm
 from .publishing import publish_report
@@ -44,7 +45,7 @@ def index(request):
     form = NewReportForm(request.POST or None, organisations=organisations, county_wide_allowed=office)
     if request.method == "POST" and form.is_valid():
         choice = form.cleaned_data["organisation"]
-        organisation = None if choice == COUNTY_WIDE else organisations.get(pk=int(choice))
+        organisation = None if choice == COUNTY_WIDE else organisations.get(pk=parse_id(choice))
         report = YearlyReport.objects.filter(organisation=organisation, year=form.cleaned_data["year"]).first()
         if report is None:
             report = apply_derived_table2(YearlyReport(organisation=organisation, year=form.cleaned_data["year"]))

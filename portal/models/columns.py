@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from portal.column_kinds import ColumnKind
+from security.strict_input import page_or_first
 
 from .base import BasePage
 
@@ -51,7 +52,7 @@ class ColumnPage(BasePage):
             "title", "url", "display_date", "summary", "index_number", "organisation__name", "organisation__short_name"
         ), self.per_page)
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
+            page_obj = paginator.page(page_or_first(request.GET.get("page")))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:

@@ -1,0 +1,3 @@
+import pytest
+
+from tests.applications.conftest import known_captcha  # noqa: F401  (the fixture, shared)
