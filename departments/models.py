@@ -143,6 +143,7 @@ class OrganisationIndexPage(BasePage):
     subpage_types = ["departments.DepartmentHomePage"]
     page_description = _("部门或乡镇子站的目录页。")
     is_creatable = False  # made by provisioning, one per kind
+    in_site_map = True
     column = None  # above every column
 
     class Meta:
@@ -168,6 +169,7 @@ class DepartmentHomePage(BasePage):
     subpage_types = ["portal.ColumnPage"]
     page_description = _("部门或乡镇子站首页，由机构开通时自动创建。")
     is_creatable = False  # a home without its organisation would have no editors, workflow or index numbers
+    in_site_map = True
     column = None  # above its columns
 
     class Meta:

@@ -1,7 +1,7 @@
 """The catalogue's generation: a number that changes whenever any entry changes.
 
 Facet counts (and anything else derived from the whole catalogue) are cached under the current
-generation, so they are recomputed only after a publish, withdrawal, move or sync - never stale,
+generation, so they are recomputed only after a catalogue change (``signals.catalogue_changed``) - never stale,
 and cheap in between, when a county catalogue is read thousands of times for each change.
 """
 
@@ -29,8 +29,8 @@ def _bump():
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def catalogue_changed():
-    """Call when entries change. Bumped now (so this transaction's own reads are fresh) and again on
-    commit (so nothing another request cached from the not-yet-committed state outlives the commit)."""
+def renew():
+    """Follows ``signals.catalogue_changed``. Bumped now (so this transaction's own reads are fresh) and
+    again on commit (so nothing another request cached from the not-yet-committed state outlives the commit)."""
     _bump()
     transaction.on_commit(_bump, robust=True)

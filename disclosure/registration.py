@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .generation import catalogue_changed
 from .index_numbers import format_index_number, next_serial
 from .models import CatalogueEntry
+from .signals import ChangeKind, announce
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +65,11 @@ def entry_fields(page):
 
 
 @transaction.atomic
-def register_page(page):
-    """Create or update the entry of a live disclosed page. Returns the entry, or None if not disclosed."""
+def register_page(page, kind=ChangeKind.PUBLISHED):
+    """Create or update the entry of a live disclosed page. Returns the entry, or None if not disclosed.
+
+    Announces the entry (``catalogue_changed`` with ``kind``).
+    """
     page = page.specific
     if not is_disclosed(page) or not page.live:
         return None
@@ -97,18 +100,26 @@ def register_page(page):
     entry.withdrawn_at = None
     entry.withdrawal_reason = ""
     entry.save()
-    catalogue_changed()
+    announce([entry.pk], kind)
     return entry
 
 
-def withdraw_page(page_id, reason):
-    """Withdraw the live entry of a page: kept, dated and explained, out of public listings."""
+def withdraw_page(page_id, reason, kind=ChangeKind.WITHDRAWN):
+    """Withdraw the live entry of a page: kept, dated and explained, out of public listings. Returns 0 or 1."""
+    return withdraw_entries(CatalogueEntry.objects.filter(page_key=page_id), reason, kind)
+
+
+def withdraw_entries(entries, reason, kind=ChangeKind.WITHDRAWN):
+    """Withdraw the live ones of ``entries`` (a queryset) with one reason, and announce them. Returns how many."""
     now = recording_time()
-    withdrawn = CatalogueEntry.objects.filter(page_key=page_id, status=CatalogueEntry.Status.LIVE).update(
+    live = entries.filter(status=CatalogueEntry.Status.LIVE)
+    ids = list(live.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    withdrawn = CatalogueEntry.objects.filter(pk__in=ids, status=CatalogueEntry.Status.LIVE).update(
         status=CatalogueEntry.Status.WITHDRAWN, withdrawn_at=now, withdrawal_reason=str(reason), changed_at=now
     )
-    if withdrawn:
-        catalogue_changed()
+    announce(ids, kind)
     return withdrawn
 
 
@@ -141,7 +152,7 @@ def refresh_subtree(page):
     }
     if not entries:
         return 0
-    changed = 0
+    changed = []
     now = recording_time()
     for descendant in Page.objects.filter(pk__in=entries).defer_streamfields().specific():
         if not is_disclosed(descendant):
@@ -153,7 +164,14 @@ def refresh_subtree(page):
             updates["organisation"] = organisation
         if differs(entry, updates):
             CatalogueEntry.objects.filter(pk=entry.pk).update(**updates, changed_at=now)
-            changed += 1
-    if changed:
-        catalogue_changed()
-    return changed
+            changed.append(entry.pk)
+    announce(changed, ChangeKind.MOVED)
+    return len(changed)
+
+
+def announce_shared_change(entries):
+    """Entries whose shared data changed without their own rows changing (their organisation or topic was edited).
+
+    ``entries``: a queryset of entries. Announced as one bulk change so that search re-reads their text.
+    """
+    return announce(entries.values_list("pk", flat=True), ChangeKind.BULK)

@@ -1,10 +1,19 @@
-"""The seam between page publishing (any tree) and the catalogue. Handlers only delegate."""
+"""The seams of the catalogue. Handlers only delegate.
 
-from django.db.models.signals import pre_delete
+In: page publishing (any tree), organisations and topics. Out: the catalogue's own announcement,
+``signals.catalogue_changed``, renews the catalogue's facet generation and the anonymous page cache
+(the page layer below is called, never the other way round).
+"""
+
+from django.db.models.signals import post_save, pre_delete
 from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import registration
+from portal import page_cache
+
+from . import generation, registration
+from .models import CatalogueEntry, Topic
+from .signals import catalogue_changed
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -27,6 +36,25 @@ def on_page_moved(sender, instance, **kwargs):
     registration.refresh_subtree(instance)
 
 
+def on_organisation_saved(sender, instance, created=False, **kwargs):
+    """An organisation's name is part of its entries (publisher, search text)."""
+    if not created:
+        registration.announce_shared_change(CatalogueEntry.objects.filter(organisation=instance))
+
+
+def on_topic_saved(sender, instance, created=False, **kwargs):
+    if not created:
+        registration.announce_shared_change(
+            CatalogueEntry.objects.filter(topic__in=[instance.pk, *instance.children.values_list("pk", flat=True)])
+        )
+
+
+def on_catalogue_changed(sender, entry_ids, kind, **kwargs):
+    """Whatever is derived from the whole catalogue or shows entries is stale: facet counts, cached pages."""
+    generation.renew()
+    page_cache.invalidate()
+
+
 def register_signal_handlers():
     """Connected before Wagtail's own handlers (our apps come first), so a deletion is recorded as such."""
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="catalogue-delete")
@@ -34,3 +62,6 @@ def register_signal_handlers():
         page_published.connect(on_page_published, sender=model, dispatch_uid=f"catalogue-publish-{model.__name__}")
         page_unpublished.connect(on_page_unpublished, sender=model, dispatch_uid=f"catalogue-unpublish-{model.__name__}")
         post_page_move.connect(on_page_moved, sender=model, dispatch_uid=f"catalogue-move-{model.__name__}")
+    post_save.connect(on_organisation_saved, sender="departments.Organisation", dispatch_uid="catalogue-organisation")
+    post_save.connect(on_topic_saved, sender=Topic, dispatch_uid="catalogue-topic")
+    catalogue_changed.connect(on_catalogue_changed, sender=CatalogueEntry, dispatch_uid="catalogue-changed-caches")

@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, get_page_models
 
-from .generation import catalogue_changed
 from .models import CatalogueEntry
-from .registration import WithdrawalReason, differs, entry_fields, importing_history, is_disclosed, register_page
+from .registration import (
+    WithdrawalReason, differs, entry_fields, importing_history, is_disclosed, register_page, withdraw_entries,
+)
+from .signals import ChangeKind, announce
 
 
 @dataclass
@@ -101,31 +103,30 @@ def _withdrawal_reason(entry):
 
 @transaction.atomic
 def apply(differences):
-    """Fix the given differences. Index numbers are never changed; new entries get the next serial."""
+    """Fix the given differences. Index numbers are never changed; new entries get the next serial.
+
+    Withdrawals and restorations are announced as they happen (``catalogue_changed``, kind ``sync``).
+    """
     for difference in differences:
         if difference.action == "withdraw":
-            now = timezone.now()
-            CatalogueEntry.objects.filter(page_key=difference.page_id, status=CatalogueEntry.Status.LIVE).update(
-                status=CatalogueEntry.Status.WITHDRAWN, withdrawn_at=now, withdrawal_reason=difference.reason,
-                changed_at=now,
-            )
+            withdraw_entries(CatalogueEntry.objects.filter(page_key=difference.page_id), difference.reason,
+                             ChangeKind.SYNCED)
             continue
         page = Page.objects.get(pk=difference.page_id).specific
         if difference.action == "create":
             # The page was published without being catalogued: record Wagtail's own publication time.
             with importing_history(page.first_published_at or timezone.now()):
-                entry = register_page(page)
+                entry = register_page(page, ChangeKind.SYNCED)
             if entry is not None and page.last_published_at and page.last_published_at > entry.last_updated_at:
                 entry.last_updated_at = page.last_published_at
                 entry.save()
         elif difference.action == "restore":
-            register_page(page)
+            register_page(page, ChangeKind.SYNCED)
         else:
             entry = CatalogueEntry.objects.select_for_update().get(page_key=page.pk)
             for name, value in _expected(page).items():
                 setattr(entry, name, value)
             entry.changed_at = timezone.now()
             entry.save()
-    if differences:
-        catalogue_changed()
+            announce([entry.pk], ChangeKind.SYNCED)
     return differences

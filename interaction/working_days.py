@@ -147,3 +147,50 @@ def working_days_between(a, b):
         return None
     ordinals = table.working_ordinals
     return bisect.bisect_right(ordinals, b.toordinal()) - bisect.bisect_right(ordinals, a.toordinal())
+
+
+def _provisional_working(table, day):
+    """Working day on the table where its year is complete, else by the weekly rest days alone."""
+    if day.year in table.complete_years:
+        return day.toordinal() in table.working_set, False
+    return day.weekday() < 5, True
+
+
+def add_working_days_provisional(start, n):
+    """``(date, provisional)``: like ``add_working_days``, but through years without a schedule
+    counting Monday–Friday only, and saying so (``provisional`` is True when such a year was used).
+
+    For showing an estimate instead of nothing while the State Council schedule is not published;
+    never for deciding that a statutory period has run out.
+    """
+    exact = add_working_days(start, n)
+    if exact is not None:
+        return exact, False
+    table = _current_table()
+    day, counted, provisional = start, 0, False
+    one = datetime.timedelta(days=1)
+    while counted < n:
+        day += one
+        working, guessed = _provisional_working(table, day)
+        provisional = provisional or guessed
+        counted += working
+    return day, provisional
+
+
+def working_days_between_provisional(a, b):
+    """``(days, provisional)``: ``working_days_between`` with the same Monday–Friday fallback."""
+    exact = working_days_between(a, b)
+    if exact is not None:
+        return exact, False
+    if b < a:
+        days, provisional = working_days_between_provisional(b, a)
+        return -days, provisional
+    table = _current_table()
+    day, counted, provisional = a, 0, False
+    one = datetime.timedelta(days=1)
+    while day < b:
+        day += one
+        working, guessed = _provisional_working(table, day)
+        provisional = provisional or guessed
+        counted += working
+    return counted, provisional

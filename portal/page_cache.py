@@ -14,6 +14,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "portal:cache-generation"
 
@@ -69,6 +70,13 @@ def bump_generation():
         generation = int(time.time() * 1000)
         cache.set(GENERATION_KEY, generation, timeout=None)
     _remember_generation(generation)
+
+
+def invalidate():
+    """Make every cached page stale: now (this transaction's own requests see it) and again on commit (nothing
+    another request cached from the not-yet-committed state outlives the commit). Safe outside a transaction."""
+    bump_generation()
+    transaction.on_commit(bump_generation, robust=True)
 
 
 def generation_key(*parts):

@@ -1,6 +1,5 @@
 """The seam between publishing and the page cache: any change to the public tree makes it stale."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -9,9 +8,7 @@ from . import page_cache
 
 
 def invalidate_public_pages(**kwargs):
-    """Bump now (same process sees it at once) and again on commit (no stale re-cache mid-transaction)."""
-    page_cache.bump_generation()
-    transaction.on_commit(page_cache.bump_generation)
+    page_cache.invalidate()
 
 
 def invalidate_on_settings_change(created=False, **kwargs):

@@ -11,6 +11,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", views.health, name="health"),
     path("preferences/", views.set_reading_preferences, name="reading_preferences"),
+    path("wzdt/", views.site_map_page, name="site_map"),
+    path("accessibility/", views.accessibility_statement, name="accessibility_statement"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # Each app's public URLs; the Wagtail page tree catches everything else (last).
     path("", include("disclosure.urls")),
     path("", include("disclosure.search.urls")),

@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import HttpResponseBadRequest, HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -56,3 +56,39 @@ def set_reading_preferences(request):
     if font is not None:
         response.set_cookie(FONT_COOKIE, font, **cookie)
     return response
+
+
+def site_map_page(request):
+    """网站地图 (/wzdt/): every website, channel and column, linked from every footer."""
+    from .site_map import site_map
+
+    return render(request, "portal/site_map.html", {
+        "nodes": site_map(request),
+        "trail": [(_("网站地图"), "")],
+        "extra_meta_tags": {"ColumnName": _("网站地图"), "ColumnType": _("首页")},
+    })
+
+
+def accessibility_statement(request):
+    """无障碍声明 (/accessibility/): what the site does for elderly and disabled readers, and whom to tell."""
+    return render(request, "portal/accessibility_statement.html", {
+        "trail": [(_("无障碍声明"), "")],
+        "extra_meta_tags": {"ColumnName": _("无障碍声明")},
+    })
+
+
+@require_GET
+def robots_txt(request):
+    """robots.txt: crawl everything public, nothing of the admin or per-visitor answers; the XML sitemap's address."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preferences/",
+        "Disallow: /search/",
+        "Disallow: /api/search/",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -48,7 +48,49 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("已提交，待确认收到")
     PROCESSING = "processing", _("办理中")
     AWAITING_CORRECTION = "awaiting_correction", _("待申请人补正")
+    AWAITING_REASONS = "awaiting_reasons", _("待申请人说明理由")
+    AWAITING_PAYMENT = "awaiting_payment", _("待申请人缴纳信息处理费")
     ANSWERED = "answered", _("已答复")
+
+
+# Statuses in which the applicant is asked for something and the clock waits for them.
+WAITING_FOR_APPLICANT = (Status.AWAITING_CORRECTION, Status.AWAITING_REASONS, Status.AWAITING_PAYMENT)
+
+
+class Channel(models.TextChoices):
+    """How the application arrived (条例第三十一条 decides the receipt date per channel)."""
+
+    ONLINE = "online", _("网上申请")
+    IN_PERSON = "in_person", _("当面提交")
+    POST = "post", _("邮寄")
+    FAX = "fax", _("传真")
+    EMAIL = "email", _("电子邮件")
+
+
+OFFLINE_CHANNELS = (Channel.IN_PERSON, Channel.POST, Channel.FAX, Channel.EMAIL)
+
+# What the receipt date is, per channel (条例第三十一条), shown beside the date field.
+RECEIPT_DATE_RULES = {
+    Channel.ONLINE: _("网上提交的，以双方确认之日为收到申请之日。"),
+    Channel.IN_PERSON: _("当面提交的，以提交之日为收到申请之日。"),
+    Channel.POST: _("以邮寄方式提交的，以行政机关签收之日为收到申请之日。"),
+    Channel.FAX: _("以传真方式提交的，以双方确认之日为收到申请之日。"),
+    Channel.EMAIL: _("以电子邮件方式提交的，以双方确认之日为收到申请之日。"),
+}
+
+
+class ConsultedParty(models.TextChoices):
+    """Whom an application is consulted on: both have 15 working days (条例第三十二条、第三十四条)."""
+
+    THIRD_PARTY = "third_party", _("第三方（第三十二条）")
+    ORGAN = "organ", _("其他行政机关（第三十四条）")
+
+
+class FeeBasis(models.TextChoices):
+    """信息处理费的计收方式 (国办函〔2020〕109号)."""
+
+    PER_ITEM = "per_item", _("按件计收")
+    PER_VOLUME = "per_volume", _("按量计收")
 
 
 class Outcome(models.TextChoices):

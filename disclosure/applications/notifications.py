@@ -15,6 +15,8 @@ from django_tasks import task
 
 from disclosure.models.applications import ApplicationNotification
 
+from .notices import mark_email_delivered
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 10
@@ -36,6 +38,7 @@ def deliver(notification):
     notification.state = ApplicationNotification.State.SENT
     notification.sent_at = timezone.now()
     notification.save(update_fields=["attempts", "state", "sent_at"])
+    mark_email_delivered(notification, timezone.localdate(notification.sent_at))
     return True
 
 

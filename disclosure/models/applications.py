@@ -14,7 +14,10 @@ from security.private_files import RandomName, private_storage
 
 from ..applications.choices import (
     ApplicantType,
+    Channel,
+    ConsultedParty,
     DeliveryMethod,
+    FeeBasis,
     IdType,
     OrganisationCategory,
     Outcome,
@@ -71,6 +74,16 @@ class Application(models.Model):
     provision_form = models.CharField(_("提供形式"), max_length=16, choices=ProvisionForm.choices)
     delivery_method = models.CharField(_("获取方式"), max_length=16, choices=DeliveryMethod.choices)
 
+    # How it arrived (条例第三十一条)
+    channel = models.CharField(_("申请渠道"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    receipt_evidence = models.FileField(
+        _("收件凭证"), upload_to="applications/evidence/%Y/", blank=True,
+        help_text=_("信封、签收单、传真件或邮件的扫描件。"),
+    )
+    receipt_note = models.TextField(
+        _("收到日期说明"), blank=True, help_text=_("收到日期早于登记日期的，写明原因（如邮件签收后次日登记）。"),
+    )
+
     # Processing (办理)
     status = models.CharField(_("状态"), max_length=24, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
     received_on = models.DateField(
@@ -83,12 +96,18 @@ class Application(models.Model):
     )
     correction_requested_on = models.DateField(_("要求补正日期"), null=True, blank=True)
     correction_request = models.TextField(_("补正要求"), blank=True)
+    correction_due_on = models.DateField(_("补正期限"), null=True, blank=True)
     corrected_received_on = models.DateField(_("收到补正申请日期"), null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField(_("延长工作日数"), default=0)
     extended_on = models.DateField(_("延期日期"), null=True, blank=True)
     extension_reason = models.TextField(_("延期理由"), blank=True)
     extension_approver = models.CharField(_("批准人"), max_length=50, blank=True,
                                           help_text=_("政府信息公开工作机构负责人。"))
+    deferred_due_on = models.DateField(
+        _("确定的延迟答复期限"), null=True, blank=True,
+        help_text=_("条例第三十五条：申请理由合理但无法在法定期限内答复的，确定延迟答复的合理期限。"),
+    )
+    deferred_reason = models.TextField(_("延迟答复理由"), blank=True)
     outcome = models.CharField(_("办理结果"), max_length=32, choices=Outcome.choices, blank=True, db_index=True)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True, db_index=True)
     outcome_note = models.TextField(_("答复说明"), blank=True)
@@ -121,17 +140,67 @@ class Application(models.Model):
 
 
 class ThirdPartyConsultation(models.Model):
-    """征求第三方意见 (条例第三十二条): the time it takes is not counted towards the answer deadline."""
+    """征求意见: of a third party (条例第三十二条) or another organ (第三十四条).
+
+    The time it takes is not counted towards the answer deadline, but only up to 15 working days
+    after it was sent; after that it has lapsed (逾期未提出意见) and the clock runs again.
+    """
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consultations")
-    third_party = models.CharField(_("第三方"), max_length=100)
+    party_kind = models.CharField(_("征求对象类别"), max_length=16, choices=ConsultedParty.choices,
+                                  default=ConsultedParty.THIRD_PARTY)
+    third_party = models.CharField(_("征求对象"), max_length=100)
     sent_on = models.DateField(_("发出征求意见日期"))
-    replied_on = models.DateField(_("收到意见或期满日期"), null=True, blank=True)
+    replied_on = models.DateField(_("收到意见日期"), null=True, blank=True)
     note = models.TextField(_("说明"), blank=True)
 
     class Meta:
-        verbose_name = _("征求第三方意见")
+        verbose_name = _("征求意见")
         ordering = ["sent_on", "pk"]
+
+
+class ReasonsRequest(models.Model):
+    """要求说明理由 (条例第三十五条): the clock waits from the request until the applicant answers."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reasons_requests")
+    asked_on = models.DateField(_("要求说明理由日期"))
+    question = models.TextField(_("需要说明的事项"))
+    answered_on = models.DateField(_("收到说明日期"), null=True, blank=True)
+    answer = models.TextField(_("申请人的说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("要求说明理由")
+        ordering = ["asked_on", "pk"]
+
+
+class FeeNotice(models.Model):
+    """收费通知 (条例第四十二条, 国办函〔2020〕109号): the clock waits from the notice until payment."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fee_notices")
+    basis = models.CharField(_("计收方式"), max_length=16, choices=FeeBasis.choices)
+    quantity = models.PositiveIntegerField(_("件数或页数"),
+                                           help_text=_("按件计收：申请人本月累计第几件；按量计收：页数。"))
+    amount = models.DecimalField(_("收费金额（元）"), max_digits=10, decimal_places=2)
+    notified_on = models.DateField(_("发出收费通知日期"))
+    pay_by = models.DateField(_("缴费期限"), null=True, blank=True)
+    paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("收费通知")
+        ordering = ["notified_on", "pk"]
+
+
+class CorrectionSubmission(models.Model):
+    """A correction the applicant sent through the status page (网上补正)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="correction_submissions")
+    submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    text = models.TextField(_("补正内容"), max_length=4000)
+    attachment = models.FileField(_("补正材料"), upload_to="applications/corrections/%Y/", blank=True)
+
+    class Meta:
+        verbose_name = _("网上补正")
+        ordering = ["submitted_at", "pk"]
 
 
 class ApplicationEvent(models.Model):
@@ -143,8 +212,15 @@ class ApplicationEvent(models.Model):
         CORRECTION_REQUESTED = "correction_requested", _("要求补正")
         CORRECTION_RECEIVED = "correction_received", _("收到补正")
         EXTENDED = "extended", _("延长答复期限")
-        CONSULTATION_STARTED = "consultation_started", _("征求第三方意见")
-        CONSULTATION_ENDED = "consultation_ended", _("第三方意见已收到")
+        CONSULTATION_STARTED = "consultation_started", _("征求意见")
+        CONSULTATION_ENDED = "consultation_ended", _("收到意见")
+        REASONS_REQUESTED = "reasons_requested", _("要求说明理由")
+        REASONS_RECEIVED = "reasons_received", _("收到理由说明")
+        DEFERRED = "deferred", _("确定延迟答复期限")
+        FEE_NOTIFIED = "fee_notified", _("发出收费通知")
+        FEE_PAID = "fee_paid", _("缴纳信息处理费")
+        NOTICE_ISSUED = "notice_issued", _("制作告知书")
+        NOTICE_DELIVERED = "notice_delivered", _("送达")
         ANSWERED = "answered", _("作出答复")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
@@ -181,6 +257,10 @@ class ApplicationNotification(models.Model):
         GAVE_UP = "gave_up", _("多次失败，已停止")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notifications")
+    reminder_key = models.CharField(
+        _("提醒标识"), max_length=80, blank=True, db_index=True,
+        help_text=_("办理期限提醒的标识（事项和日期），同一提醒只发一次。"),
+    )
     recipient = models.EmailField(_("收件人"))
     subject = models.CharField(_("主题"), max_length=200)
     body = models.TextField(_("内容"))

@@ -18,6 +18,7 @@ class BasePage(Page):
 
     is_disclosed = False  # pages that carry a catalogue entry set this to True
     show_in_menus_default = True
+    in_site_map = False  # structure pages (homes, directories, columns) are listed on 网站地图
 
     class Meta:
         abstract = True

@@ -36,6 +36,7 @@ class ColumnPage(BasePage):
     parent_page_types = ["portal.PortalHomePage", "departments.DepartmentHomePage", "portal.ColumnPage"]
     subpage_types = [*CONTENT_PAGE_TYPES, "portal.ColumnPage"]
     page_description = _("栏目：按时间倒序列出其中发布的信息。")
+    in_site_map = True
 
     class Meta:
         verbose_name = _("栏目")

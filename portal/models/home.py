@@ -36,6 +36,7 @@ class PortalHomePage(BasePage):
     subpage_types = ["portal.ColumnPage", "departments.OrganisationIndexPage"]
     page_description = _("县政府门户网站首页，汇集全县各部门和乡镇的信息。")
     max_count = 1
+    in_site_map = True
     column = None  # the top of the tree is in no column (saves the ancestor query)
 
     class Meta:

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "disclosure",
     "audit",
     "interaction",
+    "content_checks",
     "security",
     "csp",
     "axes",

@@ -172,3 +172,32 @@ def configured_site_name():
     from django.conf import settings
 
     return settings.WAGTAIL_SITE_NAME
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """What the footer shows: the site identity, with a channel's own 主办单位 and phone where it has them.
+
+    Returns ``{"identity", "sponsor", "organiser", "phone", "error_report_url"}``. A department or
+    township channel (``nav.organisation``) is hosted by that organisation; its phone falls back to the
+    county's when it has none. The 找错 link carries the page's own address.
+    """
+    request = context.get("request")
+    identity = SiteIdentity.for_request(request) if request is not None else None
+    nav = context.get("nav") or {}
+    organisation = nav.get("organisation") if isinstance(nav, dict) else None
+    sponsor = (identity.sponsor if identity else "") or configured_site_name()
+    phone = identity.contact_phone if identity else ""
+    organiser = identity.organiser if identity else ""
+    if organisation is not None:
+        sponsor = organisation.name
+        phone = organisation.phone or phone
+        organiser = ""
+    page_url = request.build_absolute_uri() if request is not None else ""
+    return {
+        "identity": identity,
+        "sponsor": sponsor,
+        "organiser": organiser,
+        "phone": phone,
+        "error_report_url": identity.error_report_url(page_url) if identity else "",
+    }

@@ -1,0 +1,13 @@
+from .findings import ContentFinding, ContentFindingQuerySet, FindingKind, PublicationOverride, Severity
+from .lists import FixedFormulation, SensitiveWord, WordCategory
+
+__all__ = [
+    "ContentFinding",
+    "ContentFindingQuerySet",
+    "FindingKind",
+    "FixedFormulation",
+    "PublicationOverride",
+    "SensitiveWord",
+    "Severity",
+    "WordCategory",
+]
