@@ -77,7 +77,7 @@ class Application(models.Model):
     # How it arrived (条例第三十一条)
     channel = models.CharField(_("申请渠道"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
     receipt_evidence = models.FileField(
-        _("收件凭证"), upload_to="applications/evidence/%Y/", blank=True,
+        _("收件凭证"), upload_to=RandomName("applications/evidence"), storage=private_storage, blank=True,
         help_text=_("信封、签收单、传真件或邮件的扫描件。"),
     )
     receipt_note = models.TextField(
@@ -196,7 +196,8 @@ class CorrectionSubmission(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="correction_submissions")
     submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     text = models.TextField(_("补正内容"), max_length=4000)
-    attachment = models.FileField(_("补正材料"), upload_to="applications/corrections/%Y/", blank=True)
+    attachment = models.FileField(_("补正材料"), upload_to=RandomName("applications/corrections"),
+                                  storage=private_storage, blank=True)
 
     class Meta:
         verbose_name = _("网上补正")
