@@ -6,12 +6,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
 
-.PHONY: run test install migrate demo index serve browser-deps clean
+.PHONY: run test lint install migrate demo index serve browser-deps clean
 
-$(VENV)/.installed: requirements.txt
+# Development and tests install requirements-test.txt (production's requirements.txt plus test tools).
+$(VENV)/.installed: requirements.txt requirements-test.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
 install: $(VENV)/.installed
@@ -35,9 +36,17 @@ run: index
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 # Two processes for most tests, then the few that commit real transactions (browser, concurrency) alone.
+# Both halves always run; the target fails if either failed.
 test: install
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial"
-	$(PY) -m pytest -m serial
+	@status=0; \
+	$(PY) -m ruff check . || status=1; \
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" || status=1; \
+	$(PY) -m pytest -m serial || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: a half of the suite failed (see above)"; fi; \
+	exit $$status
+
+lint: install
+	$(PY) -m ruff check .
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var media static_collected

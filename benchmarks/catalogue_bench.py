@@ -55,9 +55,9 @@ def bulk_entries(organisations, total, rng):
     """``total`` entries with valid, unique index numbers; counters left where a real publish would continue."""
     from django.utils import timezone
 
-    from disclosure.index_numbers import format_index_number
+    from disclosure.catalogue.index_numbers import format_index_number
+    from disclosure.catalogue.taxonomy import Genre, Validity
     from disclosure.models import CatalogueEntry, IndexSerial, Topic
-    from disclosure.taxonomy import Genre, Validity
     from portal.models import ColumnPage
 
     topics = list(Topic.objects.values_list("pk", flat=True))
@@ -103,8 +103,8 @@ def measure_publishing(organisation, count):
     """Median publish time with and without the catalogue handler, and register_page alone."""
     from wagtail.signals import page_published
 
-    from disclosure import registration
-    from disclosure.signal_handlers import on_page_published
+    from disclosure.catalogue import registration
+    from disclosure.catalogue.signal_handlers import on_page_published
     from portal.column_kinds import ColumnKind
     from portal.models import ArticlePage, ColumnPage
 

@@ -48,7 +48,7 @@ build_county()
 def server_environment(out, cached):
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="benchmark-only-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
@@ -58,6 +58,7 @@ def server_environment(out, cached):
         STATIC_ROOT=str(out / "static"),
         PAGE_CACHE_SECONDS="300" if cached else "0",
         LOG_LEVEL="WARNING",
+        DEMO_ENABLED="1",  # seed_demo is in the demo app, installed in production only when asked
         PYTHONPATH=str(ROOT),
     )
     env.pop("REDIS_URL", None) if "BENCH_REDIS_URL" not in env else env.update(REDIS_URL=env["BENCH_REDIS_URL"])
@@ -77,7 +78,7 @@ def prepare(out, reuse):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         print("迁移数据库并生成演示数据……", flush=True)
         manage(env, "migrate", "--noinput")
-        if (ROOT / "departments/management/commands/seed_demo.py").exists():
+        if (ROOT / "demo/management/commands/seed_demo.py").exists():
             manage(env, "seed_demo")
         else:
             subprocess.run([PYTHON, "-c", BUILD_WITH_FACTORIES], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -89,7 +90,7 @@ def prepare(out, reuse):
 def start_gunicorn(out, port, cached, workers):
     env = server_environment(out, cached)
     process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--log-level", "warning", "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
         cwd=ROOT, env=env,
     )

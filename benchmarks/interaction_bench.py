@@ -127,8 +127,8 @@ def bench_application_due_dates(args):
     from departments.credit_codes import make_credit_code
     from departments.models import Organisation
     from disclosure.applications.deadlines import Clock, answer_due
+    from disclosure.applications.models import Application, ThirdPartyConsultation
     from disclosure.applications.processing import due_dates
-    from disclosure.models.applications import Application, ThirdPartyConsultation
 
     organisation = Organisation.objects.create(
         name="示例县自然资源局", short_name="自然资源局", slug="zrzyj", kind="department",

@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-SETTINGS = "portal.settings.test"
+SETTINGS = "config.settings.test"
 TARGET_P95_MS = 60
 TARGET_QUERIES = 25
 
@@ -63,8 +63,9 @@ def build(database_url, scale):
 
 
 def create_postgres_database(database_url):
-    import psycopg
     from urllib.parse import urlparse
+
+    import psycopg
 
     parts = urlparse(database_url)
     name = parts.path.lstrip("/")

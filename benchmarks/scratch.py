@@ -16,7 +16,7 @@ def setup_django(scratch, keep_postgres=False, before_setup=None, migrate=True):
 
     ``before_setup(settings)`` may adjust settings before the apps load; the database is migrated.
     """
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     if not (keep_postgres and os.environ.get("DATABASE_URL", "").startswith("postgres")):
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'bench.sqlite3'}"
     os.environ["VAR_DIR"] = str(scratch)

@@ -89,7 +89,7 @@ QUERY_WORDS = [
 
 def configure(scratch):
     os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
         "SECRET_KEY": "benchmark-only-not-secret",
         "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
@@ -169,13 +169,12 @@ def make_corpus(count, rng):
 
 def measure_publish_to_searchable(scratch):
     """Publish a real page; a db_worker process indexes it; poll the search until it is found."""
-    from disclosure.search.params import read_params
-    from disclosure.search.service import search
-    from tests import factories
-
     from django_tasks_db.models import DBTaskResult
 
     from departments.models import Organisation
+    from disclosure.search.params import read_params
+    from disclosure.search.service import search
+    from tests import factories
 
     department = Organisation.objects.filter(slug="benchdept").first() or factories.make_organisation(
         "示例县基准测试局", "benchdept")
@@ -237,7 +236,8 @@ def measure_queries(count, rng):
 
 def measure_recall():
     from disclosure.models import CatalogueEntry
-    from disclosure.search import engine, query as query_building
+    from disclosure.search import engine
+    from disclosure.search import query as query_building
 
     view = engine.current_view()
     ids = view.columns["django_id"]

@@ -9,8 +9,8 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Site
 
+from disclosure.catalogue.taxonomy import Genre
 from disclosure.models import CatalogueEntry
-from disclosure.taxonomy import Genre
 from portal.column_kinds import ColumnKind
 
 from .models import Organisation

@@ -7,6 +7,6 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .signal_handlers import register_signal_handlers
+        from .catalogue.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -111,8 +111,9 @@ def flush():
 
 
 def _flush_locked():
-    from portal.models import PageViewCount
     from wagtail.models import Page
+
+    from portal.models import PageViewCount
 
     upto = cache.get(SEQUENCE_KEY) or 0
     start = (cache.get(FLUSHED_UPTO_KEY) or 0) + 1

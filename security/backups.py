@@ -89,7 +89,7 @@ def backup(directory):
 
     manifest = {
         "format": FORMAT_VERSION,
-        "created_at": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+        "created_at": datetime.datetime.now(datetime.UTC).isoformat(),
         "engine": _engine(),
         "database": database,
         "migrations": sorted(f"{app}.{name}" for app, name in MigrationRecorder(connection).applied_migrations()),

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from security.strict_input import ascii_digits, StrictInputError
+from security.strict_input import StrictInputError, ascii_digits
 
 from .events import record
 from .models import SecurityEvent

@@ -156,7 +156,7 @@ def parse_datetime(raw, message=None):
         raise error from None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return check_date(moment.astimezone(datetime.timezone.utc), message)
+    return check_date(moment.astimezone(datetime.UTC), message)
 
 
 class StrictIntegerField(forms.IntegerField):

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from departments.models import Organisation
 from departments.roles import is_information_office
-from disclosure.models.applications import PersonalDataView
+from disclosure.applications.models import PersonalDataView
 from interaction.antispam import client_ip
 from portal.admin_refusal import refuse_with_403
 

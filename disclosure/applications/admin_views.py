@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.models.applications import Application, ThirdPartyConsultation
+from disclosure.applications.models import Application, ThirdPartyConsultation
 from security.private_files import private_file_response
 from security.strict_input import id_or_none, page_or_first
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 from disclosure.models.fees import ProcessingFeeSettings
 
 from .choices import ApplicantType, FeeBasis

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from departments.credit_codes import validate_credit_code
+from disclosure.applications.models import Application
 from disclosure.id_numbers import normalise, validate_id_number
-from disclosure.models.applications import Application
 from interaction.antispam import CaptchaMixin, FormTokenMixin
 from security.strict_input import is_ascii_digits, nfkc, strict_formfield
 
@@ -63,7 +63,7 @@ class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length:
                 field.error_messages["max_length"] = too_long(field.max_length)
                 field.widget.attrs.setdefault("maxlength", field.max_length)

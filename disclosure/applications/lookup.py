@@ -6,7 +6,7 @@ known one, so timing tells nothing about which numbers exist. Callers rate-limit
 
 from django.utils.crypto import constant_time_compare
 
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 
 _DUMMY = "\x00\x00\x00\x00"
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.models.applications import ApplicationEvent, ApplicationNotification
+from disclosure.applications.models import ApplicationEvent, ApplicationNotification
 from disclosure.models.notices import DeliveryMethod, Notice, NoticeDelivery, NoticeKind, NoticeTemplate
 
 from .submission import enqueue_delivery

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from disclosure.models.applications import ApplicationNotification
+from disclosure.applications.models import ApplicationNotification
 
 from .notices import mark_email_delivered
 

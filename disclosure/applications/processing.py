@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.models.applications import (
+from disclosure.applications.models import (
     ApplicationEvent,
     CorrectionSubmission,
     FeeNotice,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.models.applications import Application, ApplicationEvent, ApplicationNotification, ApplicationSerial
+from disclosure.applications.models import Application, ApplicationEvent, ApplicationNotification, ApplicationSerial
 
 from .choices import OFFLINE_CHANNELS, RECEIPT_DATE_RULES, Status
 

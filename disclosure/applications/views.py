@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from departments.models import Organisation
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 from interaction.antispam import rate_limited, rate_limited_response, read_form_token, record_attempt
 from portal import breadcrumbs
 

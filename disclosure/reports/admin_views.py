@@ -14,7 +14,7 @@ from wagtail.actions.publish_page_revision import PublishPagePermissionError
 
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
-from disclosure.models.reports import YearlyReport
+from disclosure.reports.models import YearlyReport
 from security.strict_input import parse_id
 
 from .forms import COUNTY_WIDE, NewReportForm, ReportForm

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from departments.models import Organisation
 from departments.roles import is_information_office
-from disclosure.models.reports import YearlyReportPage
+from disclosure.reports.models import YearlyReportPage
 from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
 

@@ -12,8 +12,8 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from disclosure.catalogue.taxonomy import Genre, Validity
 from disclosure.models import CatalogueEntry
-from disclosure.taxonomy import Genre, Validity
 from portal.column_kinds import ColumnKind
 
 NOT_NORMATIVE_GENRES = [Genre.NEWS, Genre.INTERPRETATION, Genre.SERVICE_GUIDE, Genre.STATISTICS, Genre.REPORT]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications.choices import OUTCOME_GROUPS, ApplicantType, OrganisationCategory, Outcome
-from disclosure.models.applications import Application
+from disclosure.applications.models import Application
 
 NATURAL_PERSON = "natural_person"
 TOTAL = "total"

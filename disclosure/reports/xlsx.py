@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from disclosure.models.reports import TABLE4_RESULTS
+from disclosure.reports.models import TABLE4_RESULTS
 
 from .table3 import Table3, compute_table3
 

@@ -5,6 +5,7 @@ with a notice on the page. Same filters and facets as the index path.
 """
 
 from collections import Counter
+
 from django.db.models import Count, Q
 
 from ..models import CatalogueEntry

@@ -3,7 +3,7 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..taxonomy import Genre
+from ..catalogue.taxonomy import Genre
 from .memo import forget, remembered
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from security.strict_input import StrictInputError, parse_int, parse_year
 
-from ..taxonomy import Genre
+from ..catalogue.taxonomy import Genre
 
 SORTS = ("relevance", "date")
 MAX_PAGE = 1000

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ..id_numbers import is_valid_id_number
 from ..models import SearchQueryLog
-from ..models.search import normalise_query
+from .models import normalise_query
 from .segmenter import word_tokens
 
 POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"

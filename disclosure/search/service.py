@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
-from ..models.search import normalise_query
 from . import engine, engines, fallback, labels
 from . import query as query_building
 from .highlight import highlight_title, snippet
 from .memo import forget, remembered
+from .models import normalise_query
 from .querylog import log_query, suggestions_for
 
 logger = logging.getLogger(__name__)

@@ -1,16 +1,15 @@
 """Haystack's signal processor for the catalogue: it only queues, never writes the index.
 
 Set as ``HAYSTACK_SIGNAL_PROCESSOR``; haystack connects it when its app is ready. Search is fed
-from the catalogue's own announcement (``disclosure.signals.catalogue_changed``: publish, withdraw,
+from the catalogue's own announcement (``disclosure.catalogue.signals.catalogue_changed``: publish, withdraw,
 privacy, move, sync, bulk), never from page signals: whatever changes an entry, by whichever path,
 queues it, and the queue re-reads each entry's state after commit.
 """
 
 from django.db.models.signals import post_delete, post_save
-
 from haystack.signals import BaseSignalProcessor
 
-from ..signals import catalogue_changed
+from ..catalogue.signals import catalogue_changed
 
 
 def queue_changed_entries(sender, entry_ids, kind, **kwargs):

@@ -1,7 +1,6 @@
 """Synonyms maintained by the information office (同义词), used to widen each query word."""
 
 from .memo import forget, remembered
-
 from .segmenter import normalise
 
 CACHE_KEY = "search:synonyms:v1"

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
-from disclosure.taxonomy import Genre, Validity
+from disclosure.catalogue.taxonomy import Genre, Validity
 from portal.column_kinds import META_COLUMN_TYPE
 
 

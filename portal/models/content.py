@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from disclosure.taxonomy import Genre, Validity
+from disclosure.catalogue.taxonomy import Genre, Validity
 from portal.blocks import AttachmentListBlock, BodyBlock
 from portal.column_kinds import ColumnKind
 

@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from disclosure.taxonomy import Genre
+from disclosure.catalogue.taxonomy import Genre
 from portal.blocks import AttachmentListBlock, GuideTextBlock
 
 from .base import DisclosedPage, stream_text

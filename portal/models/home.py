@@ -6,7 +6,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-
 from .base import BasePage
 from .columns import ColumnPage
 

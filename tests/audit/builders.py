@@ -2,7 +2,7 @@
 
 import time_machine
 
-from disclosure.registration import withdraw_page
+from disclosure.catalogue.registration import withdraw_page
 from tests.factories import article, column
 
 

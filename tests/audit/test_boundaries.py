@@ -9,6 +9,7 @@ from portal.column_kinds import ColumnKind
 from tests.audit.builders import published_at, withdrawn_at
 from tests.audit.conftest import at
 
+
 def report(day, feed=None):
     return build_report(day, feed_function=feed or (lambda as_of: {}))
 

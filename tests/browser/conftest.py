@@ -38,15 +38,13 @@ def browser():
 @pytest.fixture
 def county_site(live_server, settings):
     """The small county of tests/browser/site_data.py, with the page cache on as in production."""
-    from django.core.cache import cache
-
-    from tests.browser.site_data import build_county
-
     from urllib.parse import urlsplit
 
+    from django.core.cache import cache
     from wagtail.models import Site
 
     from portal import page_cache, view_counts
+    from tests.browser.site_data import build_county
 
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
     cache.clear()

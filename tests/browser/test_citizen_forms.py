@@ -45,7 +45,8 @@ def captcha_answer(page):
 def mailbox_url(site):
     from interaction.models import Mailbox
 
-    return "/interaction/mailbox/%s/write/" % Mailbox.objects.get(organisation=site["education"], kind="organisation").slug
+    slug = Mailbox.objects.get(organisation=site["education"], kind="organisation").slug
+    return f"/interaction/mailbox/{slug}/write/"
 
 
 def apply_url(site):

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from departments.roles import ensure_information_office_group
-from interaction.models import CalendarYear, Letter, LetterEvent, PersonalDataAccess
 from interaction import working_days
+from interaction.models import CalendarYear, Letter, LetterEvent, PersonalDataAccess
 from tests.factories import make_organisation, user_in
 
 from .builders import letter, mailbox_of

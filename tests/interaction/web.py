@@ -1,7 +1,6 @@
 """Helpers to fill in the public forms as a citizen would: read the question, answer it."""
 
 import re
-
 from html import unescape
 
 from .builders import LETTER

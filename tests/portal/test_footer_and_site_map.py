@@ -1,11 +1,11 @@
 """The footer a government website must carry, the HTML site map (网站地图) and robots.txt."""
 
 import re
+from io import BytesIO
 
 import pytest
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from io import BytesIO
 from wagtail.images.models import Image
 from wagtail.models import Site
 

@@ -7,12 +7,12 @@ import pytest
 from django.utils import timezone
 
 from disclosure.applications.views import RECEIPT_SESSION_KEY
-from disclosure.models.reports import YearlyReport
+from disclosure.reports.models import YearlyReport
 from disclosure.reports.publishing import publish_report
 from interaction.handling import reply
 from interaction.models import Mailbox
 from interaction.submission import submit_letter
-from tests.applications.builders import CITIZEN, ID_NUMBER, application
+from tests.disclosure.applications.builders import CITIZEN, ID_NUMBER, application
 from tests.interaction.builders import LETTER, letter, mailbox_of
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "x7#kq2!Lm9$vT4@pR8&wZ1^nB6*cY3(hJ5)eD0_fG-uQ+sA=oI~lK",
     "ALLOWED_HOSTS": "www.example.gov.cn,jyj.example.gov.cn",
 }
@@ -47,10 +47,10 @@ def test_production_refuses_to_start_without_a_secret_key_or_allowed_hosts(missi
 
 def test_development_settings_only_invent_a_secret_key_while_debugging():
     debugging = manage("shell", "-v", "0", "-c", "from django.conf import settings; print(settings.SECRET_KEY)",
-                       env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev"})
+                       env={"DJANGO_SETTINGS_MODULE": "config.settings.dev"})
     assert debugging.returncode == 0, debugging.stderr
     assert debugging.stdout.strip().startswith("dev-only")
-    not_debugging = manage("check", env={"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"})
+    not_debugging = manage("check", env={"DJANGO_SETTINGS_MODULE": "config.settings.dev", "DEBUG": "0"})
     assert not_debugging.returncode != 0
     assert "SECRET_KEY must be set" in not_debugging.stderr
 
@@ -93,3 +93,12 @@ def test_when_running_on_postgresql_the_driver_is_psycopg_3():
     connection.ensure_connection()
     assert type(connection.connection).__module__.startswith("psycopg")
     assert not type(connection.connection).__module__.startswith("psycopg2")
+
+
+def test_production_installs_the_demo_county_only_when_demo_enabled_is_set():
+    without = manage("help", "seed_demo", env=PRODUCTION_ENV)
+    assert without.returncode != 0
+    assert "Unknown command: 'seed_demo'" in without.stderr
+    enabled = manage("help", "seed_demo", env={**PRODUCTION_ENV, "DEMO_ENABLED": "1"})
+    assert enabled.returncode == 0, enabled.stderr
+    assert "示例县" in enabled.stdout

@@ -1,3 +1,2 @@
-import pytest
 
-from tests.applications.conftest import known_captcha  # noqa: F401  (the fixture, shared)
+from tests.disclosure.applications.conftest import known_captcha  # noqa: F401  (the fixture, shared)

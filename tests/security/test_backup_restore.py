@@ -16,11 +16,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from disclosure.applications import processing
+from disclosure.applications.models import Application
 from disclosure.models import CatalogueEntry
-from disclosure.models.applications import Application
 from interaction.models import Letter
 from portal.column_kinds import ColumnKind
-from tests.applications.builders import application
+from tests.disclosure.applications.builders import application
 from tests.factories import article, column, policy
 from tests.interaction.builders import letter, mailbox_of
 

@@ -13,11 +13,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from disclosure.applications.models import Application
 from disclosure.models import CatalogueEntry
-from disclosure.models.applications import Application
 from interaction.models import Letter
-from tests.applications.builders import CITIZEN, application
 from portal.column_kinds import ColumnKind
+from tests.disclosure.applications.builders import CITIZEN, application
 from tests.factories import article, column, policy
 from tests.interaction.builders import letter, mailbox_of
 

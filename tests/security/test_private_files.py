@@ -20,7 +20,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from disclosure.applications import processing
-from tests.applications.builders import application
+from tests.disclosure.applications.builders import application
 from tests.factories import make_organisation, user_in
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +30,14 @@ D = datetime.date
 @pytest.fixture
 def development_urls(settings):
     """The root URLconf as ``runserver`` builds it with DEBUG on."""
-    import portal.urls
+    import config.urls
 
     settings.DEBUG = True
-    importlib.reload(portal.urls)
+    importlib.reload(config.urls)
     clear_url_caches()
     yield
     settings.DEBUG = False
-    importlib.reload(portal.urls)
+    importlib.reload(config.urls)
     clear_url_caches()
 
 
@@ -59,7 +59,7 @@ def test_a_reply_letter_is_stored_outside_media_root_under_a_random_name(answere
     assert "王小明" not in answered.reply_letter.name and "答复书" not in answered.reply_letter.name
     assert path.suffix == ".pdf" and len(path.stem) == 32
     with pytest.raises(ValueError):
-        answered.reply_letter.url
+        answered.reply_letter.url  # noqa: B018  (the property raises)
 
 
 def test_the_development_server_serves_no_reply_letter_and_no_document(client, answered, development_urls, county):

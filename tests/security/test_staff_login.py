@@ -65,7 +65,7 @@ def test_one_address_trying_many_accounts_is_locked_out_too(client, protected, c
 def test_the_lockout_ends_after_the_cool_off(client, protected, county):
     office_user()
     with time_machine.travel(NOW, tick=False) as clock:
-        for n in range(6):
+        for _attempt in range(6):
             login(client, "xxb", "wrong")
         assert login(client, "xxb", PASSWORD).status_code == 429
         clock.shift(datetime.timedelta(minutes=31))
@@ -145,8 +145,9 @@ def test_an_idle_admin_session_ends_after_thirty_minutes(client, protected, coun
 def test_group_and_permission_changes_are_logged_with_who_made_them(client, county):
     office = office_user("office")
     target = User.objects.create_user("target", password=PASSWORD)
-    from security.context import current_request
     from django.test import RequestFactory
+
+    from security.context import current_request
 
     request = RequestFactory().get("/admin/users/")
     request.user = office

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from disclosure import sync
+from disclosure.catalogue import sync
 
 
 class Command(BaseCommand):

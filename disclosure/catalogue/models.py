@@ -1,0 +1,162 @@
+"""The disclosure catalogue (政府信息公开目录): one record per published item, the spine of the site.
+
+Pages own content; a ``CatalogueEntry`` owns the disclosure record. Everything that reads
+across sites (search, feeds, exports, audit, reports) reads entries, never the page tree.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.column_kinds import ColumnKind
+
+from .taxonomy import DisclosureMode, Genre, Validity
+
+
+class Topic(models.Model):
+    """主题分类: the State Council's subject classification, kept as editable data."""
+
+    name = models.CharField(_("名称"), max_length=60)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级分类"), null=True, blank=True, related_name="children", on_delete=models.PROTECT
+    )
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    class Meta:
+        verbose_name = _("主题分类")
+        verbose_name_plural = _("主题分类")
+        ordering = ["parent_id", "sort_order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["parent", "name"], name="unique_topic_name_per_parent")]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        """Written as gov.cn writes it: 综合政务\\政务公开."""
+        return f"{self.parent.name}\\{self.name}" if self.parent_id else self.name
+
+    @property
+    def top_level(self):
+        return self.parent if self.parent_id else self
+
+
+class CatalogueEntryQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=CatalogueEntry.Status.LIVE)
+
+    def withdrawn(self):
+        return self.filter(status=CatalogueEntry.Status.WITHDRAWN)
+
+
+class CatalogueEntry(models.Model):
+    """One disclosure record (目录条目) for one published page, kept even after withdrawal."""
+
+    class Status(models.TextChoices):
+        LIVE = "live", _("已公开")
+        WITHDRAWN = "withdrawn", _("已撤回")
+
+    index_number = models.CharField(_("索引号"), max_length=64, unique=True, editable=False)
+    index_year = models.PositiveSmallIntegerField(_("索引号年份"), editable=False)
+    index_serial = models.PositiveIntegerField(_("索引号序号"), editable=False)
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("页面"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="catalogue_entry",
+    )
+    page_key = models.PositiveBigIntegerField(_("页面编号"), unique=True, editable=False,
+                                              help_text=_("页面删除后仍保留的原页面编号。"))
+    organisation = models.ForeignKey(
+        "departments.Organisation", verbose_name=_("发布机构"), on_delete=models.PROTECT, related_name="catalogue_entries"
+    )
+    site = models.ForeignKey("wagtailcore.Site", verbose_name=_("站点"), null=True, blank=True, on_delete=models.SET_NULL)
+    column = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("栏目"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    column_title = models.CharField(_("栏目名称"), max_length=255, blank=True)
+    column_kind = models.CharField(_("栏目类型"), max_length=32, choices=ColumnKind.choices, blank=True, db_index=True)
+
+    title = models.CharField(_("标题"), max_length=255)
+    summary = models.TextField(_("摘要"), blank=True)
+    body_text = models.TextField(_("正文文本"), blank=True)
+    url = models.URLField(_("网址"), max_length=500)
+    genre = models.CharField(_("体裁"), max_length=32, choices=Genre.choices, default=Genre.OTHER, db_index=True)
+    topic = models.ForeignKey(Topic, verbose_name=_("主题分类"), null=True, blank=True, on_delete=models.SET_NULL)
+    document_number = models.CharField(_("文号"), max_length=100, blank=True, db_index=True)
+    written_date = models.DateField(_("成文日期"), null=True, blank=True)
+    display_date = models.DateTimeField(_("发布日期"), help_text=_("向公众显示的发布日期。"))
+    # The local-time year of display_date, stored so that browsing by year and counting per year use an index.
+    display_year = models.PositiveSmallIntegerField(_("发布年份"), editable=False, db_index=True)
+    validity = models.CharField(_("有效性"), max_length=16, choices=Validity.choices, default=Validity.VALID)
+    disclosure_mode = models.CharField(
+        _("公开方式"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
+    )
+    keywords = models.CharField(_("主题词"), max_length=255, blank=True)
+
+    # Recorded by the system, never editable: the audit's notion of "updated".
+    first_published_at = models.DateTimeField(_("首次发布时间"), editable=False, db_index=True)
+    last_updated_at = models.DateTimeField(_("最后更新时间"), editable=False, db_index=True)
+
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.LIVE, db_index=True)
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.CharField(_("撤回原因"), max_length=255, blank=True, editable=False)
+    # When this record last changed in any way a mirror must follow (registered, updated or withdrawn):
+    # the cursor of the harvesting API (``since``).
+    changed_at = models.DateTimeField(_("记录变更时间"), editable=False, db_index=True)
+
+    objects = CatalogueEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("目录条目")
+        verbose_name_plural = _("政府信息公开目录")
+        ordering = ["-display_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "index_year", "index_serial"], name="unique_index_serial_per_org_year"
+            )
+        ]
+        indexes = [
+            # Newest first is "-display_date, -pk": ascending indexes ending in the key can be read backwards
+            # for exactly that order, so a page of the catalogue never sorts the whole table.
+            models.Index(fields=["status", "display_date", "id"], name="entry_status_date_id"),
+            models.Index(fields=["organisation", "status", "display_date", "id"], name="entry_org_status_date_id"),
+            models.Index(fields=["organisation", "column_kind", "first_published_at"], name="entry_org_kind_first"),
+            # Facet counts of the browse page: one GROUP BY per facet, read from this index without the table.
+            models.Index(
+                fields=["status", "organisation", "display_year", "genre", "validity", "topic"], name="entry_facets"
+            ),
+            # The audit's one aggregate over the whole catalogue (last update per column, as of any date).
+            models.Index(
+                fields=["organisation", "column", "first_published_at", "withdrawn_at", "display_date"],
+                name="entry_audit_cover",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.index_number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.display_year = timezone.localtime(self.display_date).year
+        if self.changed_at is None:
+            self.changed_at = self.withdrawn_at or self.last_updated_at
+        super().save(*args, **kwargs)
+
+    @property
+    def is_live(self):
+        return self.status == self.Status.LIVE
+
+
+class IndexSerial(models.Model):
+    """The last serial handed out per organisation per year; row-locked while assigning."""
+
+    organisation = models.ForeignKey("departments.Organisation", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("索引号序号")
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="unique_serial_counter")]

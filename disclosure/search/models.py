@@ -1,0 +1,110 @@
+"""Models of the county search: synonyms, editors' picks, the query log and the index queue."""
+
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from . import checks  # noqa: F401  (registers the search index checks when the app loads)
+from .segmenter import normalise
+
+_WORD_SEPARATORS = re.compile(r"[\s,，、;；/|]+")
+
+
+def normalise_query(text):
+    """The form queries are compared and logged in: normalised, single-spaced, trimmed."""
+    return " ".join(normalise(text).split())[:200]
+
+
+class SynonymGroup(models.Model):
+    """同义词: words that mean the same to citizens; a query for one also finds the others."""
+
+    words = models.CharField(
+        _("同义词"), max_length=255,
+        help_text=_("用逗号、顿号或空格分隔，例如：社保，社会保险。搜索其中任何一个词时，也会查找其余的词。"),
+    )
+    active = models.BooleanField(_("启用"), default=True)
+
+    panels = [FieldPanel("words"), FieldPanel("active")]
+
+    class Meta:
+        verbose_name = _("同义词")
+        verbose_name_plural = _("同义词")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return "、".join(self.word_list())
+
+    def word_list(self):
+        seen = []
+        for word in _WORD_SEPARATORS.split(normalise(self.words)):
+            if word and word not in seen:
+                seen.append(word)
+        return seen
+
+
+class EditorsPick(models.Model):
+    """推荐结果: an entry pinned at the top of the results for one query."""
+
+    query = models.CharField(_("搜索词"), max_length=100, db_index=True,
+                             help_text=_("访客输入这个搜索词时，置顶显示所选条目。"))
+    entry = models.ForeignKey("disclosure.CatalogueEntry", verbose_name=_("推荐条目"), on_delete=models.CASCADE,
+                              related_name="+")
+    description = models.CharField(_("推荐说明"), max_length=255, blank=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
+
+    panels = [FieldPanel("query"), FieldPanel("entry"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("推荐结果")
+        verbose_name_plural = _("推荐结果")
+        ordering = ["query", "sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.query} → {self.entry.title}"
+
+    def save(self, *args, **kwargs):
+        self.query = normalise_query(self.query)
+        super().save(*args, **kwargs)
+
+
+class SearchQueryLog(models.Model):
+    """One search as asked: what, where, how many found, how long it took. No IP address, no user."""
+
+    query = models.CharField(_("搜索词"), max_length=200, db_index=True)
+    scope = models.CharField(_("范围"), max_length=40, blank=True, help_text=_("机构标识；空表示全县。"))
+    result_count = models.PositiveIntegerField(_("结果数"))
+    took_ms = models.PositiveIntegerField(_("用时（毫秒）"))
+    used_fallback = models.BooleanField(_("数据库兜底"), default=False)
+    searched_at = models.DateTimeField(_("搜索时间"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("搜索记录")
+        verbose_name_plural = _("搜索记录")
+        ordering = ["-searched_at"]
+        indexes = [models.Index(fields=["result_count", "searched_at"], name="search_log_zero_recent")]
+
+    def __str__(self):
+        return self.query
+
+
+class PendingIndexUpdate(models.Model):
+    """An entry whose search document must be rewritten or removed; the queue's durable to-do list.
+
+    Written in the publishing transaction, so an index change is never lost, and deleted only
+    once the index writer has committed it.
+    """
+
+    entry_id = models.BigIntegerField(_("目录条目编号"), unique=True)
+    queued_at = models.DateTimeField(_("排队时间"), db_index=True)
+    attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
+    last_error = models.TextField(_("最近错误"), blank=True)
+
+    class Meta:
+        verbose_name = _("待更新索引")
+        verbose_name_plural = _("待更新索引")
+        ordering = ["queued_at"]
+
+    def __str__(self):
+        return str(self.entry_id)

@@ -1,0 +1,44 @@
+"""When the index cannot answer, the database does (with a notice); `check` warns about a missing or stale index."""
+
+import shutil
+
+from disclosure.search import engine
+from disclosure.search.checks import check_search_index
+from tests import factories
+from tests.disclosure.search.helpers import find
+
+
+def test_a_missing_index_falls_back_to_the_database_with_a_notice(client, department, search_index, indexed):
+    with indexed():
+        factories.article(factories.column(department), title="老旧小区改造项目公示", body="改造内容包括管网。")
+    shutil.rmtree(search_index)
+    engine.forget_view()
+    outcome = find("老旧小区 管网")
+    assert outcome.used_fallback
+    assert [result["title"] for result in outcome.results] == ["老旧小区改造项目公示"]
+    response = client.get("/search/", {"q": "老旧小区"})
+    assert response.status_code == 200 and "搜索索引暂时不可用" in response.content.decode()
+
+
+def test_a_corrupt_index_falls_back_too(department, search_index, indexed):
+    with indexed():
+        factories.article(factories.column(department), title="农村饮水安全巩固提升")
+    for path in __import__("pathlib").Path(search_index).glob("*.toc"):
+        path.write_bytes(b"garbage")
+    engine.forget_view()
+    outcome = find("饮水安全")
+    assert outcome.used_fallback and outcome.total == 1
+
+
+def test_check_warns_when_the_index_is_empty_or_missing(department, search_index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        factories.article(factories.column(department), title="残疾人两项补贴发放公示")
+    assert [message.id for message in check_search_index()] == ["search.W002"]
+    shutil.rmtree(search_index)
+    assert [message.id for message in check_search_index()] == ["search.W001"]
+
+
+def test_check_is_quiet_when_the_index_is_current(department, search_index, indexed):
+    with indexed():
+        factories.article(factories.column(department), title="残疾人两项补贴发放公示")
+    assert check_search_index() == []
