@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from departments.roles import is_information_office
 
-from . import views
+from . import due_items_views, views
 from .models import ColumnRule, VetoRule
 
 
@@ -73,8 +73,32 @@ class VetoRuleViewSet(ModelViewSet):
         return InformationOfficeMenuItem
 
 
+class DueItemsViewSet(ViewSet):
+    """法定公开事项检查: what each organisation owes by 条例 arts. 20–21 and 26 (see disclosure.catalogue.due_items)."""
+
+    name = "audit_due_items"
+    url_prefix = "audit/due-items"
+    icon = "date"
+    menu_label = _("法定公开事项检查")
+    menu_order = 150
+
+    @property
+    def menu_item_class(self):
+        return InformationOfficeMenuItem
+
+    @property
+    def menu_url(self):
+        return reverse("audit_due_items:index")
+
+    def get_urlpatterns(self):
+        return [
+            path("", due_items_views.DueItemsView.as_view(), name="index"),
+            path("<slug:slug>/", due_items_views.OrganisationDueItemsView.as_view(), name="organisation"),
+        ]
+
+
 class AuditViewSetGroup(ViewSetGroup):
-    items = (AuditDashboardViewSet, ColumnRuleViewSet, VetoRuleViewSet)
+    items = (AuditDashboardViewSet, DueItemsViewSet, ColumnRuleViewSet, VetoRuleViewSet)
     menu_label = _("站点监测")
     menu_icon = "warning"
     menu_order = 250

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 from departments.models import Leader, Organisation
 from departments.provisioning import provision
 from disclosure.catalogue.registration import importing_history
-from disclosure.models import CatalogueEntry, Topic
+from disclosure.models import CatalogueEntry, StatutoryItem, Topic
 from portal.column_kinds import ColumnKind
 from portal.models import (
     ArticlePage,
@@ -38,6 +38,7 @@ from .people import distinct_names
 from .policies import interpretation_item, policy_item
 from .reports import finance_item, overview_item, planning_item
 from .services import SERVICES
+from .statutory import fill_internal_structures, statutory_plans
 
 PAGE_TYPES = {
     "article": ArticlePage,
@@ -77,10 +78,12 @@ def build_demo(small=False, scale=1, now=None, progress=None):
             report.skipped_organisations.append(organisation.name)
             continue
         with transaction.atomic():
-            seed_content(profile, organisation, now, topics, report, small=small, scale=scale)
+            extra = statutory_plans(profile, organisation, now, {profile.key for profile in profiles})
+            seed_content(profile, organisation, now, topics, report, small=small, scale=scale, extra_plans=extra)
         report.seeded_organisations.append(organisation.name)
         if progress:
             progress(organisation, report)
+    fill_internal_structures(organisations)
     return report
 
 
@@ -214,16 +217,18 @@ def write(plan, writer):
     return overview_item(writer, when)
 
 
-def seed_content(profile, organisation, now, topics, report, small=False, scale=1):
+def seed_content(profile, organisation, now, topics, report, small=False, scale=1, extra_plans=()):
     rng = random.Random(f"seed-demo:{profile.key}")
     leaders = [(position, name) for position, name, _duties in leaders_for(profile)]
     writer = Writer(profile, rng, leaders)
     media = MediaMaker(organisation, profile, rng)
     columns = {column.kind: column for column in ColumnPage.objects.child_of(organisation.home_page)}
     pages_by_plan = {}
-    for serial, plan in enumerate(schedule.plan_items(profile, rng, now, small=small, scale=scale), start=1):
+    plans = schedule.plan_items(profile, rng, now, small=small, scale=scale) + list(extra_plans)
+    plans.sort(key=lambda plan: (plan.when, plan.order))
+    for serial, plan in enumerate(plans, start=1):
         column = columns.get(plan.kind) or columns.get(ColumnKind.NEWS) or columns.get(ColumnKind.HEADLINES)
-        plan.draft = write(plan, writer)
+        plan.draft = plan.draft or write(plan, writer)
         page = make_page(plan, media, topics.get(plan.draft.topic or profile.topic), pages_by_plan)
         page.slug = f"t{timezone.localtime(plan.when):%Y%m%d}_{serial:04d}"
         publish_at(column, page, plan.when)
@@ -243,6 +248,7 @@ def make_page(plan, media, topic, pages_by_plan):
         display_date=plan.shown,
         topic=topic,
         keywords=draft.keywords,
+        statutory_item=StatutoryItem.objects.filter(code=draft.statutory_item).first() if draft.statutory_item else None,
         **({"genre": draft.genre} if draft.genre and model is not ServiceGuidePage else {}),
         **stream_fields(model, fields, media),
     )

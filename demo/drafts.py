@@ -41,6 +41,7 @@ class Draft:
     attachments: list = field(default_factory=list)  # PolicyDocumentPage.attachments / ServiceGuidePage.forms
     policy_ref: object = None  # for interpretations: the planned policy item they explain
     subject: str = ""  # what the item is about, for captions
+    statutory_item: str = ""  # code of the 法定主动公开事项 the item is filed under, where its column does not decide
 
 
 class Writer:

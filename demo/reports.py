@@ -72,8 +72,9 @@ def finance_item(writer, when, occasion):
         if not budget:
             body.insert(4, para("决算数与年初预算数的差异，主要是年中追加了上级专项转移支付资金。"))
     body.append(("attachment", Attachment(f"{title}公开表", "gongkai-biao.csv", csv_text(rows))))
+    item = "a20-07-final-accounts" if variant == "final" else "a20-07-budget"
     return Draft("article", title, body, keywords=keywords(title[-4:], "财政资金", "公开"), genre=Genre.STATISTICS,
-                 topic=("财政、金融、审计", "财政"))
+                 topic=("财政、金融、审计", "财政"), statutory_item=item)
 
 
 def overview_item(writer, when):

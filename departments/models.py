@@ -55,6 +55,9 @@ class Organisation(ClusterableModel):
     email = models.EmailField(_("电子邮箱"), blank=True)
     office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
     responsibilities = RichTextField(_("机构职能"), blank=True, features=["bold", "ol", "ul", "link"])
+    internal_structure = models.TextField(
+        _("机构设置"), blank=True, help_text=_("内设机构和下属单位及其职责，条例第二十条第（二）项要求公开。"),
+    )
     banner_colour = models.CharField(
         _("主题色"), max_length=7, default="#b31b1b", help_text=_("子站横幅颜色，十六进制，例如 #1f5fa8。")
     )
@@ -94,6 +97,7 @@ class Organisation(ClusterableModel):
             heading=_("联系方式"),
         ),
         FieldPanel("responsibilities"),
+        FieldPanel("internal_structure"),
         InlinePanel("leaders", heading=_("领导信息"), label=_("领导")),
         MultiFieldPanel(
             [FieldPanel("sort_order"), FieldPanel("banner_colour"), FieldPanel("hostname"), FieldPanel("active")],

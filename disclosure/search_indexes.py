@@ -1,13 +1,16 @@
 """The one search index: catalogue entries (目录条目), never page models.
 
 Haystack discovers this module by name. Only public (live) entries are indexed; the rest of
-the search machinery lives in ``disclosure.search``.
+the search machinery lives in ``disclosure.search``. The index never receives a personal identifier
+(ID, mobile or bank card number, ``disclosure.personal_data``): a page that still shows one cannot
+be found by it.
 """
 
 from django.utils import timezone
 from haystack import indexes
 
 from .models import CatalogueEntry
+from .personal_data import mask_personal_data
 from .search.fields import FacetValueField, IdentifierField, SegmentedTextField
 from .search.segmenter import identifier_key
 
@@ -43,10 +46,10 @@ class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_text(self, entry):
         parts = [entry.title, entry.summary, entry.body_text, entry.keywords, entry.document_number,
                  entry.index_number, entry.organisation.name, entry.column_title]
-        return "\n".join(part for part in parts if part)
+        return mask_personal_data("\n".join(part for part in parts if part))
 
     def prepare_title(self, entry):
-        return entry.title
+        return mask_personal_data(entry.title)
 
     def prepare_identifiers(self, entry):
         keys = [identifier_key(value) for value in (entry.index_number, entry.document_number) if value]

@@ -72,6 +72,8 @@ MIDDLEWARE = [
     # TOTP state of the session (django-otp), then the admin's idle timeout and second-factor gate (security/).
     "django_otp.middleware.OTPMiddleware",
     "security.middleware.StaffSessionMiddleware",
+    # A publication refused by the content checks (portal/publication_checks.py) is shown in the editor.
+    "portal.publication_checks.PublicationRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes last, as its documentation asks: it turns a locked-out login into the lockout page.

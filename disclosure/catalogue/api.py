@@ -29,12 +29,15 @@ def serialise(entry):
     return {
         "index_number": entry.index_number,
         "title": entry.title,
+        "summary": entry.summary,
         "url": entry.url,
         "organisation": {"slug": entry.organisation.slug, "name": entry.organisation.name},
         "genre": entry.genre,
         "topic": entry.topic.full_name if entry.topic_id else None,
         "document_number": entry.document_number,
         "written_date": entry.written_date.isoformat() if entry.written_date else None,
+        "made_date": entry.made_date.isoformat(),
+        "statutory_item": entry.statutory_item.code if entry.statutory_item_id else None,
         "display_date": _iso(entry.display_date),
         "published_at": _iso(entry.first_published_at),
         "updated_at": _iso(entry.changed_at),
@@ -70,7 +73,7 @@ def catalogue(request):
         entries = CatalogueEntry.objects.filter(changed_at__gte=since).order_by("changed_at", "pk")
     else:
         entries = CatalogueEntry.objects.public().order_by("-display_date", "-pk")
-    entries = filter_entries(entries, cleaned).select_related("organisation", "topic__parent")
+    entries = filter_entries(entries, cleaned).select_related("organisation", "topic__parent", "statutory_item")
     try:
         page = paginate(entries, request.GET.get("page"), page_size)
     except BadPageNumber as error:

@@ -24,20 +24,23 @@ CHUNK_SIZE = 2000
 COLUMNS = (
     ("index_number", gettext_lazy("索引号")),
     ("title", gettext_lazy("标题")),
+    ("summary", gettext_lazy("内容概述")),
     ("organisation", gettext_lazy("发布机构")),
     ("topic", gettext_lazy("主题分类")),
     ("genre", gettext_lazy("体裁")),
     ("document_number", gettext_lazy("文号")),
     ("written_date", gettext_lazy("成文日期")),
+    ("made_date", gettext_lazy("生成日期")),
     ("display_date", gettext_lazy("发布日期")),
     ("validity", gettext_lazy("有效性")),
     ("keywords", gettext_lazy("主题词")),
+    ("statutory_item", gettext_lazy("法定公开事项")),
     ("url", gettext_lazy("网址")),
 )
 
 _QUERY_FIELDS = (
-    "index_number", "title", "organisation__name", "topic__name", "topic__parent__name", "genre",
-    "document_number", "written_date", "display_date", "validity", "keywords", "url",
+    "index_number", "title", "summary", "organisation__name", "topic__name", "topic__parent__name", "genre",
+    "document_number", "written_date", "display_date", "validity", "keywords", "statutory_item__name", "url",
 )
 
 
@@ -46,19 +49,23 @@ def export_rows(queryset):
     genres = dict(Genre.choices)
     validities = dict(Validity.choices)
     rows = queryset.order_by("-display_date", "-pk").values_list(*_QUERY_FIELDS).iterator(chunk_size=CHUNK_SIZE)
-    for (index_number, title, organisation, topic, topic_parent, genre, document_number, written_date,
-         display_date, validity, keywords, url) in rows:
+    for (index_number, title, summary, organisation, topic, topic_parent, genre, document_number, written_date,
+         display_date, validity, keywords, statutory_item, url) in rows:
+        shown_on = timezone.localtime(display_date).strftime("%Y-%m-%d")
         yield (
             index_number,
             title,
+            summary,
             organisation,
             f"{topic_parent}\\{topic}" if topic_parent else (topic or ""),
             str(genres.get(genre, genre)),
             document_number,
             written_date.isoformat() if written_date else "",
-            timezone.localtime(display_date).strftime("%Y-%m-%d"),
+            written_date.isoformat() if written_date else shown_on,  # 生成日期, as CatalogueEntry.made_date
+            shown_on,
             str(validities.get(validity, validity)),
             keywords,
+            statutory_item or "",
             url,
         )
 

@@ -96,6 +96,10 @@ class CatalogueEntry(models.Model):
         _("公开方式"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
     )
     keywords = models.CharField(_("主题词"), max_length=255, blank=True)
+    statutory_item = models.ForeignKey(
+        "disclosure.StatutoryItem", verbose_name=_("法定公开事项"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="entries",
+    )
 
     # Recorded by the system, never editable: the audit's notion of "updated".
     first_published_at = models.DateTimeField(_("首次发布时间"), editable=False, db_index=True)
@@ -144,6 +148,11 @@ class CatalogueEntry(models.Model):
         if self.changed_at is None:
             self.changed_at = self.withdrawn_at or self.last_updated_at
         super().save(*args, **kwargs)
+
+    @property
+    def made_date(self):
+        """生成日期 (条例 art. 12): the 成文日期 where the document has one, else the local day it was shown as published."""
+        return self.written_date or timezone.localtime(self.display_date).date()
 
     @property
     def is_live(self):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ..models import CatalogueEntry
 from .index_numbers import format_index_number, next_serial
 from .signals import ChangeKind, announce
+from .statutory import resolve_item_id
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +61,15 @@ def placement_fields(page):
 
 
 def entry_fields(page):
-    """Everything an entry copies from its page and its place in the tree."""
-    return {**page.catalogue_metadata(), **placement_fields(page)}
+    """Everything an entry copies from its page and its place in the tree.
+
+    An entry whose page names no statutory item is filed under the one item its column stands for.
+    """
+    fields = {**page.catalogue_metadata(), **placement_fields(page)}
+    if fields.get("statutory_item_id") is None:
+        codes = getattr(page, "statutory_item_codes", ())
+        fields["statutory_item_id"] = resolve_item_id(fields["column"], page.organisation, codes)
+    return fields
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from .paging import BadPageNumber, paginate
 
 PER_PAGE = 20
 LIST_FIELDS = (
-    "index_number", "title", "url", "display_date", "document_number", "genre", "validity", "summary",
+    "index_number", "title", "url", "display_date", "written_date", "document_number", "genre", "validity", "summary",
     "organisation__name", "organisation__short_name", "organisation__slug",
 )
 

@@ -12,6 +12,7 @@ from ..applications.models import (  # noqa: F401  (applications for disclosure)
     ThirdPartyConsultation,
 )
 from ..catalogue.models import CatalogueEntry, IndexSerial, Topic
+from ..catalogue.statutory import ItemAdoption, StatutoryItem  # noqa: F401  (法定主动公开内容)
 from ..reports.models import YearlyReport, YearlyReportPage  # noqa: F401  (yearly report)
 from ..search.models import EditorsPick, PendingIndexUpdate, SearchQueryLog, SynonymGroup  # noqa: F401
 from .fees import ProcessingFeeSettings  # noqa: F401

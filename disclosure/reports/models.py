@@ -117,6 +117,8 @@ class YearlyReportPage(RoutablePageMixin, DisclosedPage):
 
     default_genre = Genre.REPORT
     genre_editable = False
+    # Filed under the yearly-report item of the publishing organisation's kind (法定主动公开内容, 条例 arts. 49–50).
+    statutory_item_codes = ("a50-yearly-report-department", "a50-yearly-report-township", "a50-yearly-report-county")
 
     report_year = models.PositiveSmallIntegerField(_("年度"))
 

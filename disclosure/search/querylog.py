@@ -1,7 +1,7 @@
 """The query log (搜索记录) and what is read from it: the week's popular searches, suggestions, zero results.
 
 Only the query, its scope, the result count and the time taken are kept: no IP address, no user.
-Citizens do paste their own ID number, mobile number or e-mail into a search box (to find themselves
+Citizens do paste their own ID number, mobile or bank card number or e-mail into a search box (to find themselves
 in a 公示 list); those are replaced by a placeholder before the query is stored, so they are neither
 kept nor ever shown back as a popular search or a suggestion.
 """
@@ -13,23 +13,20 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from ..id_numbers import is_valid_id_number
 from ..models import SearchQueryLog
+from ..personal_data import BANK_CARD, ID_NUMBER, MOBILE, replace_personal_data
 from .models import normalise_query
 from .segmenter import word_tokens
 
 POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"
 REDACTED_MARK = "［"
-_ID_NUMBER = re.compile(r"(?<![0-9a-z])\d{17}[\dx](?![0-9a-z])")
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_PLACEHOLDERS = {ID_NUMBER: "［身份证号］", MOBILE: "［手机号］", BANK_CARD: "［银行卡号］"}
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def redact(query):
-    """The query without personal identifiers: valid ID numbers, mobile numbers and e-mail addresses."""
-    query = _ID_NUMBER.sub(lambda match: "［身份证号］" if is_valid_id_number(match.group()) else match.group(), query)
-    query = _MOBILE.sub("［手机号］", query)
-    return _EMAIL.sub("［邮箱］", query)
+    """The query without personal identifiers (``disclosure.personal_data``) and e-mail addresses."""
+    return _EMAIL.sub("［邮箱］", replace_personal_data(query, _PLACEHOLDERS))
 
 
 def log_query(query, scope, result_count, took_ms, used_fallback=False):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
+from ..personal_data import LABELS, find_personal_data, mask_personal_data, replace_personal_data
 from . import engine, engines, fallback, labels
 from . import query as query_building
 from .highlight import highlight_title, snippet
@@ -63,10 +64,16 @@ def search(params, site_organisation=None, log=True):
     outcome = SearchOutcome(params=params)
     organisation_slug = scope_for(params, site_organisation)
     outcome.scope_organisation = labels.organisation(organisation_slug) if organisation_slug else None
-    parsed = query_building.parse(params.q)
+    # Nobody finds a page by the ID, mobile or bank card number printed on it (not even in the database
+    # fallback): those parts of the query are not searched for.
+    personal = find_personal_data(params.q or "")
+    parsed = query_building.parse(replace_personal_data(params.q, dict.fromkeys(LABELS, " ")) if personal else params.q)
     outcome.parsed = parsed
     if not params.q:
         outcome.message = _("请输入要搜索的关键词。")
+        return outcome
+    if personal and parsed.is_empty:
+        outcome.message = _("为保护个人信息，不能按身份证号、手机号或银行卡号搜索，请输入其他关键词。")
         return outcome
     if parsed.is_empty:
         outcome.message = _("搜索词只包含标点或符号，请输入文字、字母或数字。")
@@ -102,7 +109,8 @@ def search(params, site_organisation=None, log=True):
         outcome.suggestions = suggestions_for(parsed)
     outcome.took_ms = int((time.perf_counter() - started) * 1000)
     if log and params.page == 1:
-        log_query(parsed.text, organisation_slug, total, outcome.took_ms, outcome.used_fallback)
+        # The query log records what was asked, its identifiers replaced by placeholders (querylog.redact).
+        log_query(params.q if personal else parsed.text, organisation_slug, total, outcome.took_ms, outcome.used_fallback)
     return outcome
 
 
@@ -142,8 +150,8 @@ def present(row, terms, pick_description=""):
     genres = labels.genre_names()
     return {
         "id": row["pk"],
-        "title": row["title"],
-        "title_html": highlight_title(row["title"], terms),
+        "title": mask_personal_data(row["title"]),
+        "title_html": highlight_title(mask_personal_data(row["title"]), terms),
         "url": row["url"],
         "index_number": row["index_number"],
         "document_number": row["document_number"],
@@ -151,6 +159,6 @@ def present(row, terms, pick_description=""):
         "genre": genres.get(row["genre"], row["genre"]),
         "topic": labels.topic_names().get(str(row["topic_id"]), "") if row["topic_id"] else "",
         "published_at": timezone.localtime(row["display_date"]),
-        "snippet": snippet([row["summary"], row["body_text"]], terms),
+        "snippet": snippet([mask_personal_data(row["summary"]), mask_personal_data(row["body_text"])], terms),
         "pick_description": pick_description,
     }

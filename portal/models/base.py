@@ -1,5 +1,7 @@
 """What every page shares: listing summary, breadcrumbs, meta tags and the disclosure hook."""
 
+import logging
+
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -10,7 +12,10 @@ from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
 from disclosure.catalogue.taxonomy import Genre, Validity
+from portal import publication_checks
 from portal.column_kinds import META_COLUMN_TYPE
+
+logger = logging.getLogger(__name__)
 
 
 class BasePage(Page):
@@ -19,14 +24,25 @@ class BasePage(Page):
     is_disclosed = False  # pages that carry a catalogue entry set this to True
     show_in_menus_default = True
     in_site_map = False  # structure pages (homes, directories, columns) are listed on 网站地图
+    base_form_class = publication_checks.PageForm
+    settings_panels = [*Page.settings_panels, FieldPanel("publication_override_reason")]
 
     class Meta:
         abstract = True
 
-    @transaction.atomic
-    def publish(self, *args, **kwargs):
-        """Publishing and registering the catalogue entry happen in one transaction."""
-        return super().publish(*args, **kwargs)
+    def publish(self, revision, *args, **kwargs):
+        """Every path to live passes the registered pre-publication checks (``portal.publication_checks``);
+        publishing and registering the catalogue entry then happen in one transaction."""
+        user = kwargs.get("user", args[0] if args else None)
+        try:
+            publication_checks.before_publish(self, revision, user)
+        except publication_checks.PublicationRefused as refusal:
+            if user is not None:
+                raise
+            logger.warning("Scheduled publication of page %s refused: %s", self.pk, refusal)
+            return None
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
 
     @transaction.atomic
     def unpublish(self, *args, **kwargs):
@@ -120,10 +136,25 @@ class DisclosedPage(BasePage):
     )
     genre = models.CharField(_("体裁"), max_length=32, choices=Genre.choices, blank=True)
     keywords = models.CharField(_("主题词"), max_length=255, blank=True, help_text=_("多个主题词用空格分隔。"))
+    statutory_item = models.ForeignKey(
+        "disclosure.StatutoryItem",
+        verbose_name=_("法定公开事项"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("本信息属于哪一项法定主动公开内容。栏目只对应一个事项时可不选，系统自动归入。"),
+    )
 
     disclosure_panels = [
         MultiFieldPanel(
-            [FieldPanel("display_date"), FieldPanel("topic"), FieldPanel("genre"), FieldPanel("keywords")],
+            [
+                FieldPanel("display_date"),
+                FieldPanel("topic"),
+                FieldPanel("genre"),
+                FieldPanel("keywords"),
+                FieldPanel("statutory_item"),
+            ],
             heading=_("公开目录信息"),
         )
     ]
@@ -175,6 +206,7 @@ class DisclosedPage(BasePage):
             "display_date": self.display_date,
             "validity": getattr(self, "validity", Validity.VALID),
             "keywords": self.keywords,
+            "statutory_item_id": self.statutory_item_id,
         }
 
     def meta_tags(self, request=None):

@@ -1,8 +1,10 @@
 """栏目: a column lists its items newest first, read from the catalogue."""
 
+from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 
 from portal.column_kinds import ColumnKind
@@ -29,8 +31,21 @@ class ColumnPage(BasePage):
     description = models.CharField(_("栏目说明"), max_length=255, blank=True)
     keywords = models.CharField(_("栏目关键词"), max_length=255, blank=True)
     per_page = models.PositiveSmallIntegerField(_("每页条数"), default=20)
+    statutory_items = ParentalManyToManyField(
+        "disclosure.StatutoryItem",
+        verbose_name=_("对应法定公开事项"),
+        blank=True,
+        related_name="+",
+        help_text=_("本栏目发布的信息对应的法定主动公开事项。栏目类型已对应的事项（如财政资金对应预决算）无需再选。"),
+    )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("description"), FieldPanel("keywords")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("keywords"),
+        FieldPanel("statutory_items", widget=forms.CheckboxSelectMultiple),
+    ]
     settings_panels = [*BasePage.settings_panels, FieldPanel("per_page")]
 
     parent_page_types = ["portal.PortalHomePage", "departments.DepartmentHomePage", "portal.ColumnPage"]

@@ -41,7 +41,7 @@ def test_a_department_editor_cannot_change_the_rules(client, opened_department, 
     client.force_login(user_in(opened_department.editors_group))
     rule = ColumnRule.objects.get(column_kind=ColumnKind.NEWS)
     response = client.get(f"/admin/audit/rules/columns/edit/{rule.pk}/")
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302 and response.url == "/admin/"  # Wagtail's "permission denied" redirect
 
 
 def test_the_office_sees_one_row_per_organisation_with_its_figures(office_client, opened_department, opened_township):
@@ -50,14 +50,14 @@ def test_the_office_sees_one_row_per_organisation_with_its_figures(office_client
         response = office_client.get("/admin/audit/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "wagtailadmin" in html or "w-header" in html
+    assert "/static/wagtailadmin/" in html  # the dashboard is a Wagtail admin page
     assert "示例县教育局" in html and "城关镇人民政府" in html and "示例县人民政府" in html
     rows = {audit.slug: audit for audit in response.context["rows"]}
     assert rows["jyj"].items_30d == 1
     assert rows["jyj"].last_published.date() == datetime.date(2026, 3, 1)
     assert rows["cgz"].last_published is None
     assert rows["jyj"].rank == 1 and rows["jyj"].peers == 1
-    assert "未评估" in html or rows["jyj"].overdue_messages is not None
+    assert rows["jyj"].overdue_messages is not None
 
 
 def test_the_table_filters_townships_and_sorts_by_score(office_client, opened_department, opened_township):
@@ -91,8 +91,8 @@ def test_the_as_of_view_shows_the_audit_as_it_stood_that_day(office_client, open
     with time_machine.travel(NOW, tick=False):
         then = office_client.get("/admin/audit/?as_of=2026-02-05")
         now = office_client.get("/admin/audit/")
-    assert then.context["rows"][1].items_30d == 1 or any(audit.items_30d == 1 for audit in then.context["rows"])
     jyj_then = next(audit for audit in then.context["rows"] if audit.slug == "jyj")
+    assert jyj_then.items_30d == 1
     jyj_now = next(audit for audit in now.context["rows"] if audit.slug == "jyj")
     assert jyj_then.stale_columns == 0 and jyj_now.stale_columns == 1
 

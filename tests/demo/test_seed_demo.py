@@ -394,3 +394,18 @@ def test_demo_query_passwords_are_hashed_quickly_yet_verify_with_the_sites_hashe
         receipt = submit_letter(mailbox, data)
     assert receipt.letter.query_password.startswith(f"pbkdf2_sha256${DemoPasswordHasher.iterations}$")
     assert find_letter(receipt.tracking_code, receipt.password) == receipt.letter
+
+
+def test_the_demo_files_its_items_and_leaves_a_few_due(demo):
+    """法定主动公开内容: policies are filed under their item; a missed month and a missing 机构设置 are due."""
+    from disclosure.catalogue.due_items import FindingKind, due_items
+
+    policies = CatalogueEntry.objects.filter(column_kind="policies")
+    assert policies.exists()
+    assert not policies.exclude(statutory_item__code="a20-01-normative-documents").exists()
+    assert CatalogueEntry.objects.filter(statutory_item__code="gk-rules").count() == 2
+    report = {due.organisation.slug: due for due in due_items()}
+    assert [f.detail for f in report["hkx"].findings if f.kind == FindingKind.FACT_MISSING] == ["未填写机构设置。"]
+    monthly = [f for due in report.values() for f in due.findings if f.item and f.item.code == "local-czj-monthly-finance"]
+    assert [f.kind for f in monthly] == [FindingKind.NOT_PUBLISHED]
+    assert not [f for f in report["jyj"].findings if f.kind == FindingKind.FACT_MISSING]

@@ -14,6 +14,7 @@ from tests import factories
 FIELDS = {
     "index_number", "title", "url", "organisation", "genre", "topic", "document_number", "written_date",
     "display_date", "published_at", "updated_at", "validity", "status",
+    "summary", "made_date", "statutory_item",
 }
 
 
@@ -37,6 +38,8 @@ def test_results_carry_exactly_the_documented_fields(client, items, department):
     assert result["document_number"] == "示政发〔2025〕12号"
     assert result["genre"] == "notice" and result["validity"] == "valid" and result["status"] == "live"
     assert result["url"].startswith("http")
+    assert result["summary"] == entry.summary and result["summary"].startswith("各乡镇人民政府")
+    assert result["statutory_item"] == "a20-01-normative-documents"
     assert datetime.datetime.fromisoformat(result["published_at"]) == entry.first_published_at
 
 
@@ -104,3 +107,13 @@ def test_bad_paging_gets_a_400(client, items, query):
 def test_a_page_past_the_end_is_empty(client, items):
     data = client.get("/api/catalogue/", {"page": "50"}).json()
     assert data == {"count": 3, "next": None, "results": []}
+
+
+def test_the_date_made_is_the_written_date_or_else_the_day_shown_as_published(client, department):
+    """生成日期 (条例 art. 12): a document's 成文日期; news has none, so the day it is shown as published."""
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC), tick=False):
+        factories.policy(factories.column(department, ColumnKind.POLICIES), title="成文日期早于发布的文件",
+                         written_date=datetime.date(2026, 3, 2))
+        factories.article(factories.column(department), title="没有成文日期的新闻")
+    made = {item["title"]: item["made_date"] for item in client.get("/api/catalogue/").json()["results"]}
+    assert made == {"成文日期早于发布的文件": "2026-03-02", "没有成文日期的新闻": "2026-03-10"}

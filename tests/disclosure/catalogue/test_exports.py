@@ -34,12 +34,16 @@ def test_csv_is_streamed_with_a_bom_and_the_filters(client, items, department):
     raw = body(response)
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["索引号", "标题", "发布机构"]
+    assert rows[0][:4] == ["索引号", "标题", "内容概述", "发布机构"]
+    assert "生成日期" in rows[0] and "法定公开事项" in rows[0]
     titles = {row[1] for row in rows[1:]}
     assert titles == {"关于做好秋季学期开学工作的通知", "县教育局召开安全工作会议"}
     policy_row = next(row for row in rows if row[1] == "关于做好秋季学期开学工作的通知")
-    assert policy_row[5] == "示政发〔2025〕12号"
-    assert policy_row[4] == "通知"
+    header = rows[0]
+    assert policy_row[header.index("文号")] == "示政发〔2025〕12号"
+    assert policy_row[header.index("体裁")] == "通知"
+    assert policy_row[header.index("内容概述")].startswith("各乡镇人民政府")
+    assert policy_row[header.index("法定公开事项")] == "行政法规、规章和规范性文件"
 
 
 def test_withdrawn_entries_are_never_exported(client, items):
