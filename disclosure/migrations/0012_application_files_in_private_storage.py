@@ -35,7 +35,7 @@ def move_to_private_storage(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0009_application_case_file'),
+        ('disclosure', '0011_seed_statutory_items'),
     ]
 
     operations = [
