@@ -1,18 +1,25 @@
-"""Benchmark of the county search at 100,000 catalogue entries.
+"""Benchmark of the county search at 100,000 catalogue entries, against PostgreSQL's CJK-bigram full text.
 
-    .venv/bin/python benchmarks/search_bench.py [--entries 100000] [--queries 200] [--keep DIR]
+    .venv/bin/python benchmarks/search_bench.py [--entries 100000] [--queries 200] [--keep DIR] [--no-postgres]
 
-Everything happens in a scratch directory (SQLite database, Whoosh index, cache): nothing
-touches the project's own database or index. The corpus is reproducible (fixed seed):
-realistic county-government titles and bodies from 50 organisations. Prints:
+Everything happens in a scratch directory (SQLite database, Whoosh index, cache) and a scratch
+PostgreSQL database (``search_bench_scratch`` on ``--pg``, default 127.0.0.1:5432 user postgres):
+nothing touches the project's own database or index. The corpus is reproducible (fixed seed):
+realistic county-government titles and bodies (mean over 1,000 characters) from 50 organisations.
+Prints, with the load average:
 
 * full index build time (``rebuild_index``'s builder, all cores),
-* publish → searchable: a page published for real, indexed by the real queue and a
-  ``db_worker`` process, polled through the search service until it is found,
-* query latency (median, p95) of the search page and the JSON API over realistic 1–3 word
-  queries, some narrowed by a facet, with facets and highlighting,
-* recall on 50 fixed words: of the entries whose title, summary or body contains the word,
-  the share the search returns.
+* publish → searchable: a page published for real, indexed by the real queue and a ``db_worker``
+  process at its default polling interval, polled through the search service until it is found,
+* query latency (median, p95) of the search page and the JSON API over at least 200 distinct
+  queries (1–3 words, compounds, pinyin, questions, some narrowed by a facet), with facets and
+  highlighting, and the resident memory of the process afterwards,
+* precision and recall on ``JUDGED_WORDS`` (over 50, at least 10 compounds the segmenter's
+  dictionary lacks): of the entries whose title, summary, body or identifiers contain the word
+  (in match form), the share found; of the entries found, the share that contain it,
+* the same for PostgreSQL full-text search over a CJK-bigram ``tsvector`` with a GIN index
+  (bigram phrase queries, ranked top 20 with the total count): build time, latency, precision,
+  recall, and the ratio of the p95s.
 """
 
 import argparse
@@ -26,6 +33,8 @@ import time
 from pathlib import Path
 
 from scratch import ROOT, percentile
+
+PG_DATABASE = "search_bench_scratch"
 
 ORGANISATIONS = [
     "县人民政府办公室", "县发展和改革局", "县教育局", "县科学技术局", "县工业和信息化局", "县公安局", "县民政局",
@@ -71,13 +80,16 @@ SENTENCES = [
     "{year}年县财政安排{s}专项资金{n}万元，重点支持{place}等乡镇开展试点。",
     "请各单位于{m}月{d}日前将工作开展情况书面报送{o}，电子版同时发送至指定邮箱。",
 ]
-# Fixed words whose recall is measured: each appears inside longer sentences, never alone.
-RECALL_WORDS = [
+# Words whose precision and recall are measured: each appears inside longer sentences, never alone.
+JUDGED_WORDS = [
     "安全生产", "森林防火", "医疗保险", "公积金", "社会保险", "人居环境", "招生", "高标准农田", "乡村振兴", "营商环境",
     "防汛", "环保督察", "疫苗", "抽检", "隐患排查", "最低生活保障", "临时救助", "退役军人", "老旧小区", "饮水安全",
     "交通安全", "文明城市", "垃圾分类", "河长制", "林长制", "耕地", "粮食", "非法集资", "扫黑除恶", "数字政府",
     "政务公开", "残疾人", "高龄津贴", "技能培训", "担保贷款", "稳岗", "校园", "资助", "地质灾害", "不动产",
     "秸秆", "大气污染", "招商引资", "家庭医生", "法律服务", "欠薪", "绩效", "政府采购", "普惠金融", "危房改造",
+    # compounds the segmenter's dictionary lacks (checked at start-up), and strings across word boundaries
+    "城乡建设", "常态化扫黑", "督察反馈", "两项补贴", "稳岗返还", "生活保障", "问题整改", "隐患排查整治", "电动自行车",
+    "冬春火灾", "创建", "县长", "河长", "长制", "网上办事大厅",
 ]
 QUERY_WORDS = [
     "安全生产", "森林防火", "医保", "社保", "公积金", "乡村振兴", "营商环境", "防汛", "疫苗接种", "垃圾分类", "河长制",
@@ -141,7 +153,7 @@ def make_corpus(count, rng):
         else:
             title = f"{rng.choice(PLACES)}扎实推进{subject}工作"
         sentences = []
-        for _ in range(rng.randint(6, 12)):
+        for _ in range(rng.randint(20, 32)):
             template = rng.choice(SENTENCES)
             sentences.append(template.format(
                 s=rng.choice([subject, subject, rng.choice(SUBJECTS)]), o=organisation.name, place=rng.choice(PLACES),
@@ -179,7 +191,7 @@ def measure_publish_to_searchable(scratch):
     department = Organisation.objects.filter(slug="benchdept").first() or factories.make_organisation(
         "示例县基准测试局", "benchdept")
     env = dict(os.environ)
-    worker = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "db_worker", "--interval", "0.2",
+    worker = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "db_worker",
                                "--no-startup-delay", "--no-reload"], env=env, cwd=ROOT,
                               stdout=open(scratch / "worker.log", "w"), stderr=subprocess.STDOUT)
     try:
@@ -198,7 +210,30 @@ def measure_publish_to_searchable(scratch):
         return float("nan")
     finally:
         worker.terminate()
-        worker.wait(10)
+        try:
+            worker.wait(120)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+PINYIN_QUERIES = ["shebao", "she bao", "yibao", "gongjijin", "anquan shengchan", "xiangcun zhenxing", "fangxun",
+                  "yimiao", "laojiu xiaoqu", "jiating yisheng"]
+QUESTION_QUERIES = ["怎么办理不动产登记", "低保怎么申请", "如何申请临时救助", "公积金怎么提取", "去哪里办理社保",
+                    "高龄津贴如何发放", "怎样申请创业担保贷款", "家庭医生怎么签约", "欠薪怎么投诉", "哪里可以接种疫苗"]
+
+
+def distinct_queries(count, rng):
+    """``count`` distinct query texts: 1–3 words (judged words included), pinyin and questions."""
+    words = sorted(set(QUERY_WORDS) | set(JUDGED_WORDS))
+    texts = list(dict.fromkeys([*PINYIN_QUERIES, *QUESTION_QUERIES]))
+    seen = set(texts)
+    while len(texts) < count:
+        text = " ".join(rng.sample(words, rng.choice([1, 1, 2, 2, 3])))
+        if text not in seen:
+            seen.add(text)
+            texts.append(text)
+    return texts[:count]
 
 
 def measure_queries(count, rng):
@@ -208,9 +243,8 @@ def measure_queries(count, rng):
 
     slugs = list(Organisation.objects.filter(slug__startswith="bench").values_list("slug", flat=True))
     queries = []
-    for _ in range(count):
-        words = rng.sample(QUERY_WORDS, rng.choice([1, 1, 2, 2, 3]))
-        params = {"q": " ".join(words)}
+    for text in distinct_queries(count, rng):
+        params = {"q": text}
         roll = rng.random()
         if roll < 0.15:
             params["org"] = rng.choice(slugs)
@@ -234,22 +268,117 @@ def measure_queries(count, rng):
     return queries, timings
 
 
-def measure_recall():
-    from disclosure.models import CatalogueEntry
+def resident_mb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def judged_texts():
+    """Entry pk → its searchable text in match form (title, summary, body, keywords, numbers, organisation)."""
+    from disclosure.search.queue import catalogue_index
+    from disclosure.search.segmenter import match_form
+
+    index = catalogue_index()
+    return {entry.pk: match_form(index.prepare_text(entry))
+            for entry in index.index_queryset().iterator(chunk_size=2000)}
+
+
+def precision_recall(rows):
+    """``rows``: (word, expected set, found set) → (precision, recall, worst precision row, worst recall row)."""
+    expected = sum(len(want) for _word, want, _got in rows)
+    found = sum(len(got) for _word, _want, got in rows)
+    correct = sum(len(want & got) for _word, want, got in rows)
+    worst_precision = min(rows, key=lambda row: len(row[1] & row[2]) / len(row[2]) if row[2] else 1)
+    worst_recall = min(rows, key=lambda row: len(row[1] & row[2]) / len(row[1]) if row[1] else 1)
+    return correct / max(1, found), correct / max(1, expected), worst_precision, worst_recall
+
+
+def measure_precision_recall(texts):
     from disclosure.search import engine
     from disclosure.search import query as query_building
+    from disclosure.search.segmenter import match_form
 
     view = engine.current_view()
     ids = view.columns["django_id"]
-    texts = {pk: f"{title}\n{summary}\n{body}".lower()
-             for pk, title, summary, body in CatalogueEntry.objects.public().values_list("pk", "title", "summary", "body_text")}
     rows = []
-    for word in RECALL_WORDS:
-        expected = {pk for pk, text in texts.items() if word in text}
-        docs, _exact = engine.match(view, query_building.parse(word))
-        found = {int(ids[doc]) for doc in docs}
-        rows.append((word, len(expected), len(expected & found)))
+    for word in JUDGED_WORDS:
+        form = match_form(word)
+        expected = {pk for pk, text in texts.items() if form in text}
+        parsed = query_building.parse(word)
+        parsed.expansions = {key: [key] for key in parsed.words}  # the word itself, not its synonyms
+        docs, _exact, _relaxed, _counts = engine.match(view, parsed)
+        rows.append((word, expected, {int(ids[doc]) for doc in docs}))
     return rows
+
+
+def bigram_text(form):
+    """Match form as space-separated character bigrams, runs apart (``_`` between runs keeps phrases inside one)."""
+    import re
+
+    runs = re.findall(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+", form)
+    return " _ ".join(" ".join(run[i:i + 2] for i in range(len(run) - 1)) or run for run in runs)
+
+
+def bigram_query(words):
+    """A tsquery text: every word as the phrase of its bigrams, all words AND."""
+    phrases = []
+    for word in words:
+        grams = [word[i:i + 2] for i in range(len(word) - 1)] or [word]
+        phrases.append("(" + " <-> ".join(f"'{gram}'" for gram in grams) + ")")
+    return " & ".join(phrases)
+
+
+def postgres_comparison(dsn, texts, queries, judged_rows):
+    """Build a bigram tsvector + GIN table over ``texts``; answer the queries and the judged words."""
+    import psycopg
+
+    from disclosure.models import CatalogueEntry
+    from disclosure.search.query import parse
+
+    admin = psycopg.connect(f"{dsn}/postgres", autocommit=True)
+    admin.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+    admin.execute(f"CREATE DATABASE {PG_DATABASE}")
+    admin.close()
+    dates = dict(CatalogueEntry.objects.values_list("pk", "display_date"))
+    with psycopg.connect(f"{dsn}/{PG_DATABASE}", autocommit=True) as conn:
+        started = time.perf_counter()
+        conn.execute("CREATE TABLE entry (id bigint PRIMARY KEY, published_at timestamptz, grams text, tsv tsvector)")
+        with conn.cursor().copy("COPY entry (id, published_at, grams) FROM STDIN") as copy:
+            for pk, text in texts.items():
+                copy.write_row((pk, dates[pk], bigram_text(text)))
+        conn.execute("UPDATE entry SET tsv = to_tsvector('simple', grams)")
+        conn.execute("ALTER TABLE entry DROP COLUMN grams")
+        conn.execute("CREATE INDEX entry_tsv ON entry USING gin (tsv)")
+        conn.execute("VACUUM ANALYZE entry")
+        build = time.perf_counter() - started
+        times = []
+        for params in queries:
+            words = [word for word in parse(params["q"]).words]
+            query = bigram_query(words)
+            started = time.perf_counter()
+            conn.execute("SELECT count(*) FROM entry WHERE tsv @@ to_tsquery('simple', %s)", [query]).fetchone()
+            conn.execute("SELECT id FROM entry WHERE tsv @@ to_tsquery('simple', %s) "
+                         "ORDER BY ts_rank(tsv, to_tsquery('simple', %s)) DESC, published_at DESC LIMIT 20",
+                         [query, query]).fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+        rows = []
+        for word, expected, _found in judged_rows:
+            from disclosure.search.segmenter import match_form
+
+            found = {pk for (pk,) in conn.execute("SELECT id FROM entry WHERE tsv @@ to_tsquery('simple', %s)",
+                                                  [bigram_query([match_form(word)])])}
+            rows.append((word, expected, found))
+    return build, times, rows
+
+
+def check_compounds():
+    """The judged compounds the dictionary lacks (so they are matched by verification, not one term)."""
+    from disclosure.search.segmenter import word_terms
+
+    return [word for word in JUDGED_WORDS if not word_terms(word)[1]]
 
 
 def main():
@@ -258,6 +387,8 @@ def main():
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--procs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--keep", help="use (and keep) this scratch directory instead of a temporary one")
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server for the comparison")
+    parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL comparison")
     args = parser.parse_args()
     scratch = Path(args.keep or tempfile.mkdtemp(prefix="search-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
@@ -268,35 +399,58 @@ def main():
     from disclosure.search import bulk
 
     rng = random.Random(20250101)
-    print(f"scratch directory: {scratch}; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"scratch directory: {scratch}; load average now {open('/proc/loadavg').read().strip()} on "
+          f"{os.cpu_count()} cores (shared with other work)", flush=True)
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    print(f"migrate: {time.perf_counter() - started:.1f} s")
+    print(f"migrate: {time.perf_counter() - started:.1f} s", flush=True)
     if not CatalogueEntry.objects.exists():
         started = time.perf_counter()
         make_corpus(args.entries, rng)
-        print(f"corpus: {args.entries} entries in {time.perf_counter() - started:.1f} s")
-    lengths = [len(body) for body in CatalogueEntry.objects.values_list("body_text", flat=True)[:2000]]
-    print(f"average body length (first 2,000): {statistics.mean(lengths):.0f} characters")
+        print(f"corpus: {args.entries} entries in {time.perf_counter() - started:.1f} s", flush=True)
+    lengths = [len(body) for body in CatalogueEntry.objects.values_list("body_text", flat=True)[:5000]]
+    print(f"average body length (first 5,000): {statistics.mean(lengths):.0f} characters", flush=True)
+    compounds = check_compounds()
+    print(f"judged words: {len(JUDGED_WORDS)}, of which {len(compounds)} not one dictionary term "
+          f"(verified): {', '.join(compounds)}", flush=True)
 
     count, seconds = bulk.rebuild(procs=args.procs)
-    print(f"load average after build: {os.getloadavg()[0]:.1f}")
-    print(f"FULL INDEX BUILD: {count} entries in {seconds:.1f} s ({count / seconds:.0f} entries/s, {args.procs} processes)")
+    print(f"load average after build: {open('/proc/loadavg').read().strip()}")
+    print(f"FULL INDEX BUILD: {count} entries in {seconds:.1f} s ({count / seconds:.0f} entries/s, "
+          f"{args.procs} processes)", flush=True)
 
     seconds = measure_publish_to_searchable(scratch)
-    print(f"PUBLISH → SEARCHABLE: {seconds:.2f} s (real publish, queue, db_worker, search)")
+    print(f"PUBLISH → SEARCHABLE: {seconds:.2f} s (real publish, queue, db_worker at its default interval, search)",
+          flush=True)
 
     queries, timings = measure_queries(args.queries, random.Random(7))
     for name, times in timings.items():
         print(f"QUERY LATENCY {name}: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
-              f"max {max(times):.1f} ms over {len(times)} queries (facets and highlighting on)")
+              f"max {max(times):.1f} ms over {len(times)} distinct queries (facets and highlighting on)", flush=True)
+    print(f"RESIDENT MEMORY after the queries: {resident_mb():.0f} MB; load average "
+          f"{open('/proc/loadavg').read().strip()}", flush=True)
 
-    rows = measure_recall()
-    total_expected = sum(expected for _word, expected, _found in rows)
-    total_found = sum(found for _word, _expected, found in rows)
-    worst = min(rows, key=lambda row: row[2] / row[1] if row[1] else 1)
-    print(f"RECALL over {len(rows)} words: {total_found}/{total_expected} = {total_found / max(1, total_expected):.2%}; "
-          f"lowest: {worst[0]} {worst[2]}/{worst[1]}")
+    texts = judged_texts()
+    rows = measure_precision_recall(texts)
+    precision, recall, worst_p, worst_r = precision_recall(rows)
+    print(f"PRECISION over {len(rows)} words: {precision:.2%}; lowest {worst_p[0]} "
+          f"{len(worst_p[1] & worst_p[2])}/{len(worst_p[2])}", flush=True)
+    print(f"RECALL over {len(rows)} words: {recall:.2%}; lowest {worst_r[0]} "
+          f"{len(worst_r[1] & worst_r[2])}/{len(worst_r[1])}", flush=True)
+    compound_rows = [row for row in rows if row[0] in compounds]
+    if compound_rows:
+        c_precision, c_recall, _p, _r = precision_recall(compound_rows)
+        print(f"  of which {len(compound_rows)} verified compounds: precision {c_precision:.2%}, recall {c_recall:.2%}")
+
+    if not args.no_postgres:
+        build, pg_times, pg_rows = postgres_comparison(args.pg, texts, queries, rows)
+        pg_precision, pg_recall, pg_worst_p, pg_worst_r = precision_recall(pg_rows)
+        api_p95 = percentile(timings["api"], 0.95)
+        pg_p95 = percentile(pg_times, 0.95)
+        print(f"POSTGRESQL CJK-bigram tsvector + GIN: build {build:.1f} s; the same {len(pg_times)} queries "
+              f"(count + top 20 by ts_rank): median {statistics.median(pg_times):.1f} ms, p95 {pg_p95:.1f} ms; "
+              f"precision {pg_precision:.2%}, recall {pg_recall:.2%} (lowest precision {pg_worst_p[0]}); "
+              f"p95 ratio PostgreSQL / our API = {pg_p95 / api_p95:.2f}", flush=True)
 
 
 if __name__ == "__main__":

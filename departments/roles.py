@@ -14,6 +14,11 @@ INFORMATION_OFFICE_PERMISSIONS = [
     ("disclosure", "add_topic"),
     ("disclosure", "change_topic"),
     ("disclosure", "view_topic"),
+    ("disclosure", "add_noticetemplate"),
+    ("disclosure", "change_noticetemplate"),
+    ("disclosure", "view_noticetemplate"),
+    ("disclosure", "change_processingfeesettings"),
+    ("disclosure", "view_processingfeesettings"),
     # The security log (安全日志): read and export (security/reports.py).
     ("security", "view_securityevent"),
 ]

@@ -8,5 +8,7 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from .catalogue.signal_handlers import register_signal_handlers
+        from .reports.signal_handlers import register_signal_handlers as register_report_handlers
 
         register_signal_handlers()
+        register_report_handlers()

@@ -11,19 +11,20 @@ from haystack import indexes
 
 from .models import CatalogueEntry
 from .personal_data import mask_personal_data
-from .search.fields import FacetValueField, IdentifierField, SegmentedTextField
+from .search.fields import FacetValueField, IdentifierField, MatchTextField, SegmentedTextField
+from .search.kinds import kind_of_genre
 from .search.segmenter import identifier_key
-
-TITLE_BOOST = 4.0
-IDENTIFIER_BOOST = 20.0
 
 
 class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
-    # Everything a citizen might search for, title included (so every word matches here).
+    # Everything a citizen might search for, title first (so every word matches here).
     text = SegmentedTextField(document=True)
-    # The title again, weighted so that title matches rank above body matches.
-    title = SegmentedTextField(boost=TITLE_BOOST)
-    identifiers = IdentifierField(boost=IDENTIFIER_BOOST)
+    # The same text in match form, to verify words that are not one exact term (first line: the title).
+    match_text = MatchTextField()
+    # The title again: ranking puts entries with the query in the title first (engine.py, "ranking").
+    title = SegmentedTextField()
+    identifiers = IdentifierField()
+    kind = FacetValueField()
     organisation = FacetValueField()
     genre = FacetValueField(model_attr="genre")
     topic = FacetValueField()
@@ -44,9 +45,12 @@ class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
         return "last_updated_at"
 
     def prepare_text(self, entry):
-        parts = [entry.title, entry.summary, entry.body_text, entry.keywords, entry.document_number,
+        parts = [" ".join(entry.title.split()), entry.summary, entry.body_text, entry.keywords, entry.document_number,
                  entry.index_number, entry.organisation.name, entry.column_title]
         return mask_personal_data("\n".join(part for part in parts if part))
+
+    def prepare_match_text(self, entry):
+        return (self.prepared_data or {}).get("text") or self.prepare_text(entry)
 
     def prepare_title(self, entry):
         return mask_personal_data(entry.title)
@@ -54,6 +58,9 @@ class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_identifiers(self, entry):
         keys = [identifier_key(value) for value in (entry.index_number, entry.document_number) if value]
         return " ".join(key for key in keys if key)
+
+    def prepare_kind(self, entry):
+        return kind_of_genre(entry.genre).value
 
     def prepare_organisation(self, entry):
         return entry.organisation.slug

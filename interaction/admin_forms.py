@@ -47,3 +47,20 @@ class ReplyForm(forms.Form):
         label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 10}), max_length=10000,
         error_messages={"required": _("请填写答复内容。"), "max_length": _("答复内容不能超过%(limit_value)d字。")},
     )
+
+
+class PublicationForm(forms.Form):
+    """公开决定: an answered letter goes public only with the writer's consent; holding it back needs a reason."""
+
+    publish = forms.TypedChoiceField(
+        label=_("是否公开本信及答复"), coerce=lambda value: value == "1",
+        choices=[("1", _("公开（来信人已同意，公开时隐去姓名和联系方式）")), ("0", _("不予公开"))],
+        error_messages={"required": _("请选择是否公开。")},
+    )
+    reason = forms.CharField(label=_("不予公开的理由"), max_length=500, required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not letter.may_publish:
+            self.fields["publish"].choices = [("0", _("不予公开（来信人未同意公开）"))]

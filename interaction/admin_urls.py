@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/assign/", admin_views.assign, name="assign"),
     path("<int:pk>/forward/", admin_views.forward, name="forward"),
     path("<int:pk>/reply/", admin_views.reply, name="reply"),
+    path("<int:pk>/publication/", admin_views.publication, name="publication"),
 ]

@@ -20,7 +20,7 @@ from portal.admin_refusal import refuse_with_403
 from security.strict_input import page_or_first
 
 from . import handling
-from .admin_forms import AssignForm, ForwardForm, ReplyForm
+from .admin_forms import AssignForm, ForwardForm, PublicationForm, ReplyForm
 from .audit_feed import OVERDUE_AFTER_DAYS
 from .deadlines import CALENDAR_MISSING
 from .letter_access import can_handle, letters_visible_to, may_use_mailbox_admin, record_personal_data_access
@@ -92,6 +92,8 @@ def detail(request, pk, forms=None):
         "assign_form": forms.get("assign") or AssignForm(letter=letter, initial={"assignee": letter.assigned_to_id}),
         "forward_form": forms.get("forward") or ForwardForm(letter=letter),
         "reply_form": forms.get("reply") or ReplyForm(initial={"reply": letter.reply}),
+        "publication_form": forms.get("publication") or PublicationForm(
+            letter=letter, initial={"publish": "0" if letter.withheld_from_public or not letter.may_publish else "1"}),
     }, status=400 if forms else 200)
 
 
@@ -129,3 +131,11 @@ def forward(request, pk):
 def reply(request, pk):
     return _act(request, pk, ReplyForm, "reply",
                 lambda letter, data: handling.reply(letter, data["reply"], request.user), _("已答复，来信人可凭查询码查看。"))
+
+
+@require_POST
+@letter_refused_as_403
+def publication(request, pk):
+    return _act(request, pk, PublicationForm, "publication",
+                lambda letter, data: handling.decide_publication(letter, data["publish"], request.user, data["reason"]),
+                _("已保存公开决定。"))

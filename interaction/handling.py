@@ -73,3 +73,25 @@ def reply(letter, text, actor, now=None):
     ])
     LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.REPLIED, actor=actor, from_organisation_id=letter.organisation_id)
     transaction.on_commit(lambda: invalidate_statistics(letter.mailbox_id))
+
+
+@transaction.atomic
+def decide_publication(letter, publish, actor, reason=""):
+    """Staff decide whether an answered letter goes public: only with the writer's consent, and held back with a reason.
+
+    Raises ``ValidationError`` when publishing a letter whose writer did not consent, or holding
+    one back without saying why. The public lists follow ``Letter.is_public``.
+    """
+    from .models import LetterEvent
+    from .statistics import invalidate_statistics
+
+    reason = (reason or "").strip()
+    if publish and not letter.may_publish:
+        raise ValidationError(_("来信人未同意公开，不能公开。"))
+    if not publish and not reason:
+        raise ValidationError(_("请写明不予公开的理由（如涉及个人隐私）。"))
+    letter.withheld_from_public = not publish
+    letter.save(update_fields=["withheld_from_public"])
+    LetterEvent.objects.create(letter=letter, kind=LetterEvent.Kind.PUBLISHED if publish else LetterEvent.Kind.WITHHELD,
+                               actor=actor, note=reason)
+    transaction.on_commit(lambda: invalidate_statistics(letter.mailbox_id))

@@ -9,7 +9,10 @@ def fresh_cache():
     test must not decide another's outcome (the database is rolled back, the cache is not)."""
     from django.core.cache import cache
 
+    from disclosure.search.memo import forget
+
     cache.clear()
+    forget()
     yield
 
 

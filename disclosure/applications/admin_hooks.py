@@ -4,8 +4,37 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from disclosure.models.notices import NoticeTemplate
 
 from .access import handles_any
+from .notices import COMMON_FACTS, KIND_FACTS
+
+
+def _placeholder_help():
+    kinds = "".join(f"<li>{kind.label}：{'、'.join('{{' + fact + '}}' for fact in facts)}</li>"
+                    for kind, facts in KIND_FACTS.items())
+    common = "、".join("{{" + fact + "}}" for fact in COMMON_FACTS)
+    return f"<p>所有告知书可用：{common}</p><ul>{kinds}</ul><p>未建模板的类别使用系统默认文本。</p>"
+
+
+class NoticeTemplateViewSet(SnippetViewSet):
+    """告知书模板: the information office words the notices; the case's facts fill the placeholders."""
+
+    model = NoticeTemplate
+    icon = "doc-full"
+    menu_label = _("告知书模板")
+    add_to_settings_menu = True
+    list_display = ["kind", "title", "updated_at"]
+    search_backend_name = None
+    panels = [FieldPanel("kind"), FieldPanel("title"), FieldPanel("body"),
+              HelpPanel(content=_placeholder_help(), heading=_("占位符"))]
+
+
+register_snippet(NoticeTemplateViewSet)
 
 
 class HandlerMenuItem(MenuItem):

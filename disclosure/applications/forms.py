@@ -33,15 +33,15 @@ def too_long(limit):
     return _("内容过长：最多%(limit)d个字。") % {"limit": limit}
 
 
-class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
-    formfield_callback = strict_formfield
-
+class ApplicantFieldsForm(forms.ModelForm):
     """Fields for both applicant types; ``clean`` checks and keeps only the chosen type's group.
 
     The page hides the other group with a script (both show without one), so whatever it still
     holds — left over from switching type, or typed with the script off — must neither block the
     application with an error the citizen cannot see nor be stored.
     """
+
+    formfield_callback = strict_formfield
 
     class Meta:
         model = Application
@@ -146,6 +146,10 @@ class ApplicationForm(FormTokenMixin, CaptchaMixin, forms.ModelForm):
         return {name: self.cleaned_data.get(name, "") for name in self._meta.fields}
 
 
+class ApplicationForm(FormTokenMixin, CaptchaMixin, ApplicantFieldsForm):
+    """The public form: the applicant's fields with a CAPTCHA and a one-time form token."""
+
+
 class StatusLookupForm(forms.Form):
     tracking_number = forms.CharField(
         label=_("申请编号"), max_length=40,
@@ -165,3 +169,36 @@ class StatusLookupForm(forms.Form):
 
     def clean_identity_last4(self):
         return self.cleaned_data["identity_last4"].strip().upper()
+
+
+CORRECTION_TYPES = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx")
+CORRECTION_MAX_BYTES = 10 * 1024 * 1024
+
+
+class CorrectionUploadForm(forms.Form):
+    """网上补正 on the status page: what the applicant adds, with an optional scanned document."""
+
+    text = forms.CharField(
+        label=_("补正内容"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": too_long(4000)},
+        help_text=_("请针对补正告知书列明的事项逐项说明。"),
+    )
+    attachment = forms.FileField(
+        label=_("补正材料（可选）"), required=False,
+        help_text=_("PDF、图片或Word文件，不超过10MB。"),
+    )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            if not upload.name.lower().endswith(CORRECTION_TYPES):
+                raise ValidationError(_("只能上传PDF、JPG、PNG或Word文件。"))
+            if upload.size > CORRECTION_MAX_BYTES:
+                raise ValidationError(_("文件不能超过10MB。"))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("text") or "").strip() and not cleaned.get("attachment") and not self.errors:
+            raise ValidationError(_("请填写补正内容或上传补正材料。"))
+        return cleaned

@@ -86,16 +86,20 @@ def register_offline(organisation, data, channel, received_on, user, evidence=No
     return application
 
 
+def admin_link(application):
+    """The full admin URL of ``application`` (for e-mails to staff)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("disclosure_applications_admin:detail",
+                                                                 args=[application.pk])
+
+
 def queue_staff_mail(application, subject, body):
     """An e-mail to the handling organisation about ``application`` (when it has an address)."""
     organisation = application.organisation
     if not organisation.email:
         return None
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "disclosure_applications_admin:detail", args=[application.pk]
-    )
     notification = ApplicationNotification.objects.create(
-        application=application, recipient=organisation.email, subject=subject, body=f"{body}\n{admin_url}",
+        application=application, recipient=organisation.email, subject=subject,
+        body=f"{body}\n{admin_link(application)}",
     )
     transaction.on_commit(lambda: enqueue_delivery(application.pk))
     return notification

@@ -1,12 +1,15 @@
 """Public pages of applications for disclosure: the form, the receipt and the status lookup."""
 
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from departments.models import Organisation
 from disclosure.applications.models import Application
@@ -14,9 +17,14 @@ from interaction.antispam import rate_limited, rate_limited_response, read_form_
 from portal import breadcrumbs
 
 from . import deadlines
-from .forms import ApplicationForm, StatusLookupForm
+from .choices import Status
+from .documents import docx_filename, notice_docx
+from .forms import ApplicationForm, CorrectionUploadForm, StatusLookupForm
 from .lookup import find_application
+from .processing import ProcessingError, receive_online_correction
 from .submission import submit
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 RECEIPT_SESSION_KEY = "disclosure_application_receipt"
 
@@ -95,12 +103,30 @@ def receipt(request, org_slug):
     })
 
 
+STATUS_SESSION_KEY = "disclosure_application_status"
+
+
+def _looked_up(request):
+    """The application this browser looked up (tracking number + last 4 characters), or None."""
+    application_id = request.session.get(STATUS_SESSION_KEY)
+    if not application_id:
+        return None
+    return Application.objects.select_related("organisation").filter(pk=application_id).first()
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def status(request):
-    """Status and due date for a tracking number plus the last 4 characters of the ID number."""
+    """Status, due date, what is asked and the notices, for a tracking number plus the ID number's last 4 characters.
+
+    A successful lookup is remembered in the session, so the applicant can upload a correction
+    and download notices without typing the number again; ``?new=1`` forgets it.
+    """
     context = {}
     http_status = 200
+    if request.GET.get("new"):
+        request.session.pop(STATUS_SESSION_KEY, None)
+    form = StatusLookupForm()
     if request.method == "POST":
         if rate_limited(request, "lookup"):
             return rate_limited_response(request, "lookup", trail((_("办理进度查询"), "")))
@@ -112,22 +138,81 @@ def status(request):
                 form.add_error(None, _("未找到与申请编号和证件号码后4位相符的申请，请核对后重试。"))
                 http_status = 404
             else:
+                request.session[STATUS_SESSION_KEY] = application.pk
                 context.update(public_status(application))
+                context["correction_form"] = CorrectionUploadForm()
         else:
             http_status = 400
     else:
-        form = StatusLookupForm()
+        application = _looked_up(request)
+        if application is not None:
+            context.update(public_status(application))
+            context["correction_form"] = CorrectionUploadForm()
     context["form"] = form
     context["trail"] = trail((_("办理进度查询"), ""))
     return render(request, "disclosure/applications/status.html", context, status=http_status)
 
 
-def public_status(application):
-    """What an applicant may see: no personal data beyond what they typed, nothing internal."""
-    clock = deadlines.Clock.of(application)
-    due = None if application.answered_on else deadlines.answer_due(clock, timezone.localdate())
+def public_status(application, today=None):
+    """What an applicant may see: no personal data beyond what they typed, nothing internal.
+
+    The current step, the due date (marked when provisional), what is asked of them now, and the
+    notices and reply addressed to them.
+    """
+    today = today or timezone.localdate()
+    due = None if application.answered_on else deadlines.current_due(deadlines.Clock.of(application), today)
+    unpaid = application.fee_notices.filter(paid_on__isnull=True).order_by("-notified_on").first()
+    open_reasons = application.reasons_requests.filter(answered_on__isnull=True).order_by("-asked_on").first()
     return {
         "application": application,
-        "due_date": due,
-        "due_missing_reason": None if due or application.answered_on else deadlines.explain_missing_due(clock),
+        "due": due,
+        "asked": {
+            "correction": application.status == Status.AWAITING_CORRECTION,
+            "reasons": open_reasons if application.status == Status.AWAITING_REASONS else None,
+            "fee": unpaid if application.status == Status.AWAITING_PAYMENT else None,
+        },
+        "notices": application.notices.filter(to_applicant=True).order_by("issued_on", "pk"),
     }
+
+
+@never_cache
+@require_POST
+def upload_correction(request):
+    """网上补正: the text and an optional file; the 20 working days restart today (条例第三十条)."""
+    application = _looked_up(request)
+    if application is None:
+        return redirect("disclosure_applications:status")
+    form = CorrectionUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            receive_online_correction(application, form.cleaned_data["text"], form.cleaned_data.get("attachment"))
+        except ProcessingError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("补正材料已提交，答复期限自今日起重新计算。"))
+            return redirect("disclosure_applications:status")
+    context = {**public_status(application), "correction_form": form, "form": StatusLookupForm(),
+               "trail": trail((_("办理进度查询"), ""))}
+    return render(request, "disclosure/applications/status.html", context, status=400)
+
+
+@never_cache
+def download_notice(request, notice_pk):
+    """A notice addressed to the applicant, as .docx (only for the application looked up in this browser)."""
+    application = _looked_up(request)
+    if application is None:
+        raise Http404
+    notice = get_object_or_404(application.notices.filter(to_applicant=True), pk=notice_pk)
+    response = HttpResponse(notice_docx(notice), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, docx_filename(notice))
+    return response
+
+
+@never_cache
+def download_reply_letter(request):
+    """The signed reply letter the organ uploaded, for the application looked up in this browser."""
+    application = _looked_up(request)
+    if application is None or not application.reply_letter:
+        raise Http404
+    return FileResponse(application.reply_letter.open("rb"), as_attachment=True,
+                        filename=application.reply_letter.name.rsplit("/", 1)[-1])

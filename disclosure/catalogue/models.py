@@ -92,6 +92,9 @@ class CatalogueEntry(models.Model):
     # The local-time year of display_date, stored so that browsing by year and counting per year use an index.
     display_year = models.PositiveSmallIntegerField(_("发布年份"), editable=False, db_index=True)
     validity = models.CharField(_("有效性"), max_length=16, choices=Validity.choices, default=Validity.VALID)
+    is_normative = models.BooleanField(_("行政规范性文件"), default=False)
+    normative_registration_number = models.CharField(_("登记号"), max_length=100, blank=True)
+    repealed_on = models.DateField(_("废止或失效日期"), null=True, blank=True)
     disclosure_mode = models.CharField(
         _("公开方式"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
     )

@@ -8,17 +8,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.actions.publish_page_revision import PublishPagePermissionError
 
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
 from disclosure.reports.models import YearlyReport
 from security.strict_input import parse_id
 
+from .due import missing_reports
 from .forms import COUNTY_WIDE, NewReportForm, ReportForm
-from .publishing import publish_report
+from .publishing import submit_report
 from .table2 import apply_derived_table2
 from .table3 import COLUMN_LABELS, COLUMNS, compute_table3
 from .xlsx import report_workbook
@@ -54,8 +55,12 @@ def index(request):
     reports = YearlyReport.objects.select_related("organisation").filter(organisation__in=organisations)
     if office:
         reports = reports | YearlyReport.objects.filter(organisation__isnull=True)
-    return render(request, "disclosure/reports/admin/index.html", {"form": form, "reports": reports.order_by("-year")},
-                  status=400 if form.errors else 200)
+    today = timezone.localdate()
+    missing = missing_reports(today.year - 1, organisations)
+    return render(request, "disclosure/reports/admin/index.html", {
+        "form": form, "reports": reports.order_by("-year"), "missing": missing, "missing_year": today.year - 1,
+        "today": today,
+    }, status=400 if form.errors else 200)
 
 
 def edit(request, pk):
@@ -83,16 +88,14 @@ def derive(request, pk):
 
 @require_POST
 def publish(request, pk):
+    """Submit the report for approval (the organisation's workflow); approval publishes it."""
     report = _get_report(request, pk)
     try:
-        page = publish_report(report, request.user)
+        submit_report(report, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("disclosure_reports_admin:edit", pk=pk)
-    except PublishPagePermissionError:
-        messages.error(request, _("您没有在本机关网站发布页面的权限，请由本机关审核人员或县政务公开办发布。"))
-        return redirect("disclosure_reports_admin:edit", pk=pk)
-    messages.success(request, _("年度报告已发布到政府信息公开目录：%(url)s") % {"url": page.url or ""})
+    messages.success(request, _("年度报告已提交审核；本机关审核人员批准后发布到本机关政府信息公开年报栏目。"))
     return redirect("disclosure_reports_admin:edit", pk=pk)
 
 
@@ -100,6 +103,6 @@ def download_xlsx(request, pk):
     report = _get_report(request, pk)
     content = report_workbook(report)
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    filename = f"yearly-report-{report.organisation.slug if report.organisation_id else 'county'}-{report.year}.xlsx"
+    filename = f"yearly-report-{report.organisation.slug if report.organisation_id else 'county-internal'}-{report.year}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

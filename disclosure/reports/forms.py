@@ -27,7 +27,7 @@ class NewReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [(str(org.pk), org.name) for org in organisations]
         if county_wide_allowed:
-            choices.insert(0, (COUNTY_WIDE, _("全县汇总")))
+            choices.insert(0, (COUNTY_WIDE, _("全县汇总（内部统计，不作为县政府本级年度报告发布）")))
         self.fields["organisation"].choices = choices
         self.fields["year"].initial = datetime.date.today().year - 1
 

@@ -83,6 +83,7 @@ class YearlyReport(models.Model):
         "disclosure.YearlyReportPage", verbose_name=_("发布页面"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="+",
     )
+    submitted_at = models.DateTimeField(_("提交审核时间"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
@@ -98,7 +99,14 @@ class YearlyReport(models.Model):
         ]
 
     def __str__(self):
+        if self.is_county_wide:
+            return f"{self.year}年全县政府信息公开工作情况汇总（内部统计）"
         return f"{self.subject_name}{self.year}年政府信息公开工作年度报告"
+
+    @property
+    def is_county_wide(self):
+        """The sum over every organisation: an internal statistic, not the county government's own statutory report."""
+        return self.organisation_id is None
 
     @property
     def subject_name(self):
@@ -125,7 +133,7 @@ class YearlyReportPage(RoutablePageMixin, DisclosedPage):
     content_panels = [*DisclosedPage.content_panels, FieldPanel("summary"), *DisclosedPage.disclosure_panels]
     parent_page_types = ["portal.ColumnPage"]
     subpage_types = []
-    page_description = _("政府信息公开工作年度报告（由“年度报告”功能生成和发布）。")
+    page_description = _("政府信息公开工作年度报告（由“年度报告”功能生成，经审核后发布）。")
 
     class Meta:
         verbose_name = _("政府信息公开工作年度报告")
@@ -175,3 +183,16 @@ class YearlyReportPage(RoutablePageMixin, DisclosedPage):
         )
         response["Content-Disposition"] = f'attachment; filename="yearly-report-{report.year}.xlsx"'
         return response
+
+
+class YearlyReportReminder(models.Model):
+    """A reminder about a missing yearly report that has been sent (each one once)."""
+
+    organisation = models.ForeignKey("departments.Organisation", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    key = models.CharField(_("提醒"), max_length=32)
+    sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("年度报告提醒")
+        constraints = [models.UniqueConstraint(fields=["organisation", "year", "key"], name="unique_report_reminder")]

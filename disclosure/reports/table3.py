@@ -26,6 +26,7 @@ NEW = "new"
 CARRIED_OVER = "carried_over"
 OUTCOMES_TOTAL = "outcomes_total"
 CARRIED_FORWARD = "carried_forward"
+RESULTS_HEADING = _("三、本年度办理结果")
 ROW_KEYS = [NEW, CARRIED_OVER, *Outcome.values, OUTCOMES_TOTAL, CARRIED_FORWARD]
 
 
@@ -58,10 +59,15 @@ class Table3:
         ]
 
     def rows(self):
-        """[(section label, sub-row label, [numbers per column])] in the official order."""
+        """[(section label, sub-row label, [numbers per column] or None)] in the official order.
+
+        The row of "三、本年度办理结果" is a heading: its numbers are ``None`` (the official table has
+        no figures there; its outcomes follow as (一)…(七)).
+        """
         values = lambda row: [self.counts[row][column] for column in COLUMNS]  # noqa: E731
         rows = [(str(_("一、本年新收政府信息公开申请数量")), "", values(NEW)),
-                (str(_("二、上年结转政府信息公开申请数量")), "", values(CARRIED_OVER))]
+                (str(_("二、上年结转政府信息公开申请数量")), "", values(CARRIED_OVER)),
+                (str(RESULTS_HEADING), "", None)]
         for group_label, outcomes in OUTCOME_GROUPS:
             for outcome, sub_label in outcomes:
                 rows.append((str(group_label), str(sub_label), values(outcome)))

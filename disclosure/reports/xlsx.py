@@ -100,6 +100,10 @@ def _table3(out, table):
     row = top + 3
     groups = {}  # section label -> (first row, last row) of sub-rows
     for section, sub, values in table.rows():
+        if values is None:  # the heading row of 三、本年度办理结果
+            out.merged(row, 1, WIDTH, section, bold=True, align=Alignment(horizontal="left", vertical="center"))
+            row += 1
+            continue
         if sub:
             first, _last = groups.get(section, (row, row))
             groups[section] = (first, row)

@@ -30,14 +30,19 @@ def search_api(request):
                 "index_number": result["index_number"],
                 "organisation": result["organisation"],
                 "genre": result["genre"],
+                "kind": result["kind"],
                 "topic": result["topic"],
                 "published_at": result["published_at"].isoformat(),
                 "snippet": str(result["snippet"]),
             }
             for result in [*outcome.picks, *outcome.results]
         ],
-        "facets": {name: _facet(outcome.facets.get(name, [])) for name in ("organisation", "genre", "topic", "year")},
+        "facets": {name: _facet(outcome.facets.get(name, []))
+                   for name in ("kind", "organisation", "genre", "topic", "year")},
         "suggestions": outcome.suggestions,
+        "did_you_mean": outcome.did_you_mean,
+        "corrected_from": outcome.corrected_from,
+        "relaxed": outcome.relaxed,
     }
     if outcome.message:
         body["message"] = outcome.message

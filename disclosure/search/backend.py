@@ -1,7 +1,7 @@
 """Haystack's Whoosh backend, taught Chinese and made safe for one writer.
 
-* ``build_schema`` maps our field types (``fields.py``): segmented Chinese text, exact
-  identifier keywords, sortable facet columns; nothing large is stored in the index (snippets
+* ``build_schema`` maps our field types (``fields.py``): match-form term fields, the
+  compressed match-form column, exact identifier keywords, sortable facet columns; nothing large is stored in the index (snippets
   are made from the database, which is the source of truth).
 * ``update``/``remove`` take the index lock themselves with a short timeout and raise
   :class:`IndexLocked` rather than queueing in a background thread (haystack's default uses
@@ -17,7 +17,7 @@ from haystack.utils import get_identifier
 from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
 
-from .analysis import SegmentedText
+from .analysis import MatchTextColumn, SegmentedText
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +34,12 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
         replaced = {}
         for field in fields.values():
             name = field.index_fieldname
-            boost = float(field.boost or 1.0)
             if field.field_type == "segmented":
-                replaced[name] = SegmentedText(field_boost=boost)
+                replaced[name] = SegmentedText()
+            elif field.field_type == "match_text":
+                replaced[name] = MatchTextColumn()
             elif field.field_type == "identifier":
-                replaced[name] = whoosh_fields.KEYWORD(lowercase=False, commas=False, scorable=True, field_boost=boost)
+                replaced[name] = whoosh_fields.KEYWORD(lowercase=False, commas=False)
             elif field.field_type == "facet_value":
                 replaced[name] = whoosh_fields.ID(sortable=True)
             elif field.field_type in ("date", "datetime"):

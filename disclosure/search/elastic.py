@@ -6,16 +6,21 @@ no one-writer lock; the queue (``queue.py``) and its worker write to it unchange
 
 Chinese analysis (``CHINESE_ANALYZER``, env ``SEARCH_ES_ANALYZER``):
 
-* ``presegmented`` (default): ``text`` and ``title`` are segmented here with the same rjieba full
-  mode as the Whoosh index and sent as space-separated tokens; the server only splits on spaces
-  and lower-cases. Same recall as Whoosh (any word inside a sentence is found) and no server plugin.
+* ``presegmented`` (default): ``text`` is cut here into the same match-form terms as the Whoosh
+  index (``segmenter.index_terms``) and sent space-separated; ``title`` and ``match_text`` are sent
+  as their match form one character per token (``|`` for a space), so a word that is not one exact
+  term is matched with ``match_phrase`` over its characters - the server's positions do what the
+  Whoosh engine's verification does. Same semantics as Whoosh (exact contiguous strings, numbers
+  of document numbers not cut) and no server plugin.
 * ``smartcn`` / ``ik_max_word``: the raw text is sent and the server's plugin segments it; queries
   become ``match`` (all tokens) queries. A word is then found only when the plugin segments the
-  sentence around it the same way, so recall is lower; use them only where the plugin is wanted.
+  sentence around it the same way, so recall is lower and matching is not exact; use them only
+  where the plugin is wanted.
 
-The engine half (``run``, ``document_count``, ``forget_view``) has the contract of ``engine.py``:
-every query word must match (any synonym variant of it), or the exact identifier; facets are
-``terms`` aggregations; ranking is identifier first, then query words in the title, newer first.
+The engine half (``run``, ``word_frequency``, ``document_count``, ``forget_view``) has the contract of
+``engine.py``: every query word must match (any variant of it), or the exact identifier, or - relaxed
+- any word; facets are ``terms`` aggregations; ranking is the same tiers as ``engine._by_relevance``
+as constant scores, newer first within a tier.
 Any client error (refused, timeout, missing index, rejected query) raises
 :class:`engine.IndexUnavailable`, so search answers from the database instead.
 """
@@ -37,7 +42,7 @@ from haystack.utils import get_identifier
 
 from .engine import FACET_FIELDS, EngineResult, IndexUnavailable
 from .params import MAX_PAGE
-from .segmenter import index_tokens, word_tokens
+from .segmenter import index_terms, is_compound, match_form, word_terms
 
 PRESEGMENTED = "presegmented"
 PRESEGMENTED_ANALYZER = "county_presegmented"
@@ -97,6 +102,10 @@ class CountyElasticsearchSearchBackend(Elasticsearch7SearchBackend):
             name = field.index_fieldname
             if field.field_type == "segmented":
                 mapping[name] = {"type": "text", "norms": False, **TEXT_ANALYSIS[self.chinese_analyzer]}
+                if name == "title":
+                    mapping[name] = {"type": "text", "norms": False, "analyzer": PRESEGMENTED_ANALYZER}
+            elif field.field_type == "match_text":
+                mapping[name] = {"type": "text", "norms": False, "analyzer": PRESEGMENTED_ANALYZER}
             elif field.field_type in ("identifier", "facet_value"):
                 mapping[name] = {"type": "keyword"}
             elif field.field_type in ("date", "datetime"):
@@ -110,8 +119,11 @@ class CountyElasticsearchSearchBackend(Elasticsearch7SearchBackend):
         doc = super()._prepare_object(index, obj)
         doc.pop("boost", None)
         if self.presegmented:
-            for name in self._fields_of_type("segmented"):
-                doc[name] = " ".join(index_tokens(doc.get(name) or ""))
+            doc["text"] = " ".join(index_terms(doc.get("text") or ""))
+        doc["title"] = characters(match_form(doc.get("title") or ""))
+        for name in self._fields_of_type("match_text"):
+            title, _newline, rest = (doc.get(name) or "").partition("\n")
+            doc[name] = f"{characters(match_form(title))} | {characters(match_form(rest))}"
         for name in self._fields_of_type("identifier"):
             doc[name] = (doc.get(name) or "").split()
         return doc
@@ -157,38 +169,68 @@ def _backend():
     return haystack.connections["default"].get_backend()
 
 
+def characters(form):
+    """Match form as one token per character (``|`` for a space), for ``match_phrase``."""
+    return " ".join("|" if char.isspace() else char for char in form)
+
+
+def _phrase(field, word):
+    """The word as one contiguous string in ``field``; for a document number, its numbers not cut."""
+    clause = {"match_phrase": {field: characters(word)}}
+    if not is_compound(word):
+        return clause
+    longer = [{"match_phrase": {field: characters(f"{word}{digit}")}} for digit in "0123456789"]
+    if word[0].isdigit():
+        longer += [{"match_phrase": {field: characters(f"{digit}{word}")}} for digit in "0123456789"]
+    return {"bool": {"filter": [clause], "must_not": longer}}
+
+
 def variant_clause(variant, field, analyzer=PRESEGMENTED):
-    """A document matches one spelling of a word: all its segments as tokens (or the server's own analysis)."""
-    if analyzer != PRESEGMENTED:
+    """A document matches one spelling of a word: it occurs as one contiguous string (engine.py)."""
+    if analyzer != PRESEGMENTED and field == "text":
         return {"match": {field: {"query": variant, "operator": "and"}}}
-    tokens = word_tokens(variant)
-    if not tokens:
+    if field == "title":
+        return _phrase("title", variant)
+    terms, exact = word_terms(variant)
+    if not terms:
         return {"match_none": {}}
-    return {"bool": {"filter": [{"term": {field: token}} for token in tokens]}}
+    filters = [{"term": {field: term}} for term in terms]
+    if not exact:
+        filters.append(_phrase("match_text", variant))
+    return filters[0] if len(filters) == 1 else {"bool": {"filter": filters}}
 
 
 def word_clause(word_variants, field, analyzer=PRESEGMENTED):
-    """A document matches a query word through any of its synonym variants."""
+    """A document matches a query word through any of its variants."""
     clauses = [variant_clause(variant, field, analyzer) for variant in word_variants]
     return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
-def build_query(parsed, filters, sort, offset, limit, analyzer=PRESEGMENTED):
-    """The search request body: matching and filters (no scoring), tiers as constant scores, facets as aggregations."""
-    all_words = {"bool": {"filter": [word_clause(parsed.expansions[word], "text", analyzer) for word in parsed.words]}}
+def build_query(parsed, filters, sort, offset, limit, analyzer=PRESEGMENTED, relax=False):
+    """The search request body: matching and filters, the ranking tiers as constant scores, facets as aggregations."""
+    word_clauses = [word_clause(parsed.expansions[word], "text", analyzer) for word in parsed.words]
+    if relax:
+        all_words = {"bool": {"should": word_clauses, "minimum_should_match": 1}}
+    else:
+        all_words = {"bool": {"filter": word_clauses}}
     identifier = {"term": {"identifiers": parsed.identifier}} if parsed.identifier else None
     matching = {"bool": {"should": [all_words, identifier], "minimum_should_match": 1}} if identifier else all_words
     query = {"bool": {"filter": [matching, *({"term": {name: value}} for name, value in filters.items() if value)]}}
     if sort == "date":
         order = [{"published_at": {"order": "desc"}}, {DJANGO_ID: {"order": "desc"}}]
     else:
-        # Score = the tier: 1 per query word in the title; an exact identifier above any number of title words.
-        in_title = {"bool": {"should": [
-            {"constant_score": {"filter": word_clause(parsed.expansions[word], "title", analyzer), "boost": 1}}
-            for word in parsed.words]}}
-        tiers = [in_title]
+        # The tiers of engine._by_relevance: 1 per query word in the title, 1 more for the whole query there,
+        # (relaxed) ``width`` per word matched; an exact identifier above everything.
+        width = len(parsed.words) + 2
+        scores = [{"constant_score": {"filter": word_clause(parsed.expansions[word], "title", analyzer), "boost": 1}}
+                  for word in parsed.words]
+        if len(parsed.words) > 1:
+            scores.append({"constant_score": {"filter": _phrase("title", "".join(parsed.words)), "boost": 1}})
+        if relax:
+            scores += [{"constant_score": {"filter": clause, "boost": width}} for clause in word_clauses]
+        tiers = [{"bool": {"should": scores}}]
         if identifier:
-            tiers.append({"constant_score": {"filter": identifier, "boost": len(parsed.words) + 1}})
+            tiers.append({"constant_score": {"filter": identifier, "boost": (len(parsed.words) + 2) * width}})
         query["bool"]["should"] = [{"dis_max": {"queries": tiers}}]
         order = [{"_score": {"order": "desc"}}, {"published_at": {"order": "desc"}}, {DJANGO_ID: {"order": "desc"}}]
     return {
@@ -202,10 +244,10 @@ def build_query(parsed, filters, sort, offset, limit, analyzer=PRESEGMENTED):
     }
 
 
-def run(parsed, filters, sort, offset, limit):
+def run(parsed, filters, sort, offset, limit, relax=False):
     """Match, narrow by ``filters``, count facets, rank one page (the contract of ``engine.run``)."""
     backend = _backend()
-    body = build_query(parsed, filters, sort, offset, limit, backend.chinese_analyzer)
+    body = build_query(parsed, filters, sort, offset, limit, backend.chinese_analyzer, relax)
     body["from_"] = body.pop("from")  # the 7.17 client takes the body as keyword arguments
     try:
         response = backend.conn.search(index=backend.index_name, request_timeout=backend.search_timeout, **body)
@@ -219,7 +261,21 @@ def run(parsed, filters, sort, offset, limit):
         buckets = response.get("aggregations", {}).get(name, {}).get("buckets", [])
         facets[name] = Counter({bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["key"] != ""})
     entry_ids = [int(hit["_source"][DJANGO_ID]) for hit in hits["hits"]]
-    return EngineResult(total=hits["total"]["value"], entry_ids=entry_ids, facets=facets)
+    relaxed = relax and bool(hits["total"]["value"])
+    return EngineResult(total=hits["total"]["value"], entry_ids=entry_ids, facets=facets, relaxed=relaxed)
+
+
+def word_frequency(word):
+    """How many entries contain ``word`` as one string (the contract of ``engine.word_frequency``)."""
+    backend = _backend()
+    query = {"bool": {"filter": [variant_clause(word, "text", backend.chinese_analyzer)]}}
+    try:
+        return backend.conn.count(index=backend.index_name, body={"query": query},
+                                  request_timeout=backend.search_timeout)["count"]
+    except elasticsearch.NotFoundError as error:
+        raise IndexUnavailable("missing") from error
+    except elasticsearch.ElasticsearchException as error:
+        raise IndexUnavailable(f"unreachable or refused: {error}") from error
 
 
 def document_count():

@@ -5,12 +5,17 @@ own matchers and collectors walk every matching posting in Python (hundreds of m
 per query at 100,000 entries). Each term's document set is read block by block from the
 postings and cached per index segment, so intersections, unions and facet counts run in C:
 
-* a word matches when all its segments are in ``text``; a query word may match through any
-  synonym; every query word must match (AND);
-* facet values (organisation, genre, topic, year) and dates come from Whoosh's sortable
+* a word matches when it occurs as one contiguous string (``segmenter.py``): a word that is
+  one exact term is one set lookup; any other word is looked up by all its pieces and each
+  candidate is verified against its stored match form (``match_text`` column); a query word
+  may match through any of its variants (synonyms, pinyin readings); every query word must
+  match (AND) - unless nothing matches all of them and the caller allows relaxing, then the
+  entries matching the most words come first and the result says ``relaxed``;
+* facet values (kind, organisation, genre, topic, year) and dates come from Whoosh's sortable
   columns, read once per segment;
-* ranking (``sort=relevance``): an exact document or index number first, then by how many
-  query words are in the title, newer first within each tier. ``sort=date``: newest first.
+* ranking (``sort=relevance``): an exact document or index number first, then entries whose
+  title holds the whole query, then more query words in the title, then body-only matches;
+  newer first within each tier. ``sort=date``: newest first.
 
 A process keeps one view of the index and re-opens it only when the index has a newer
 generation; unchanged segments keep their caches.
@@ -18,6 +23,7 @@ generation; unchanged segments keep their caches.
 
 import heapq
 import os
+import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
@@ -27,9 +33,10 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
-from .segmenter import word_tokens
+from .segmenter import is_compound, word_terms
 
-FACET_FIELDS = ("organisation", "genre", "topic", "year")
+FACET_FIELDS = ("kind", "organisation", "genre", "topic", "year")
+MATCH_TEXT_FIELD = "match_text"
 DATE_FIELD = "published_at"
 TERM_CACHE_SIZE = 4000
 
@@ -43,6 +50,8 @@ class EngineResult:
     total: int
     entry_ids: list
     facets: dict = field(default_factory=dict)
+    # True when no entry matched every query word and these are the best partial matches.
+    relaxed: bool = False
 
 
 def _read_ids(reader, fieldname, text):
@@ -77,8 +86,39 @@ class _Segment:
                 self.columns[name] = list(reader.column_reader(name, translate=name != DATE_FIELD))
             else:
                 self.columns[name] = [None] * self.size
+        self.match_text = reader.column_reader(MATCH_TEXT_FIELD, translate=False) \
+            if reader.has_column(MATCH_TEXT_FIELD) else None
         self.terms = OrderedDict()
         self.lock = threading.Lock()
+
+    def verified(self, fieldname, word, candidates):
+        """The ``candidates`` (local numbers) whose match form (its first line, the title, for "title")
+        contains ``word``, cached; UTF-8 is self-synchronising, so a byte search is a character search."""
+        key = ("verified", fieldname, word)
+        with self.lock:
+            found = self.terms.get(key)
+            if found is not None:
+                self.terms.move_to_end(key)
+                return found
+        needle = word.encode("utf-8")
+        if is_compound(word):  # a document number: its numbers are not cut (12号 is not in 112号)
+            pattern = re.compile(rb"(?<![0-9])" + re.escape(needle) + rb"(?![0-9])")
+            contains = pattern.search
+        else:
+            def contains(data):
+                return needle in data
+        column = self.match_text
+        if column is None:
+            found = frozenset()
+        elif fieldname == "title":
+            found = frozenset(doc for doc in candidates if contains(column[doc].split(b"\n", 1)[0]))
+        else:
+            found = frozenset(doc for doc in candidates if contains(column[doc]))
+        with self.lock:
+            self.terms[key] = found
+            if len(self.terms) > TERM_CACHE_SIZE:
+                self.terms.popitem(last=False)
+        return found
 
     def term(self, fieldname, text):
         key = (fieldname, text)
@@ -162,13 +202,43 @@ class View:
             return frozenset()
         return sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
 
+    def occurrences(self, fieldname, word):
+        """Documents whose ``fieldname`` ("text" or "title") contains ``word`` (match form) as one string."""
+        terms, exact = word_terms(word)
+        if exact:
+            return self.all_of(fieldname, terms)
+        key = ("verified", fieldname, word)
+        with self._lock:
+            found = self._terms.get(key)
+        if found is not None:
+            return found
+        parts = []
+        for cached, offset, deleted in self.parts:
+            sets = sorted((cached.term(fieldname, term) for term in terms), key=len)
+            candidates = sets[0].intersection(*sets[1:]) if sets else frozenset()
+            if candidates:
+                local = cached.verified(fieldname, word, candidates)
+                if deleted:
+                    local = local - deleted
+                parts.append(local if offset == 0 else frozenset(offset + d for d in local))
+        found = frozenset().union(*parts) if parts else frozenset()
+        with self._lock:
+            self._terms[key] = found
+            if len(self._terms) > TERM_CACHE_SIZE:
+                self._terms.popitem(last=False)
+        return found
+
     def word(self, fieldname, word_variants):
-        """Documents where any variant of a word has all its segments in ``fieldname``."""
-        found = [self.all_of(fieldname, word_tokens(variant)) for variant in word_variants]
+        """Documents where any variant of a word occurs in ``fieldname``."""
+        found = [self.occurrences(fieldname, variant) for variant in word_variants]
         found = [docs for docs in found if docs]
         if not found:
             return frozenset()
         return found[0] if len(found) == 1 else frozenset().union(*found)
+
+    def frequency(self, word):
+        """How many documents contain ``word`` (match form) anywhere: for corrections and pinyin readings."""
+        return len(self.occurrences("text", word))
 
 
 _view = None
@@ -225,8 +295,22 @@ def document_count():
     return current_view().doc_count()
 
 
-def match(view, parsed):
-    """(matching documents, exact identifier matches) for a parsed query."""
+def word_frequency(word):
+    """How many entries contain ``word`` (match form) as one string. Raises :class:`IndexUnavailable`."""
+    try:
+        return current_view().frequency(word)
+    except IndexUnavailable:
+        raise
+    except Exception as error:
+        raise IndexUnavailable(f"unreadable: {error}") from error
+
+
+def match(view, parsed, relax=False):
+    """``(documents, exact identifier matches, relaxed, words matched per document or None)``.
+
+    Every query word must match. With ``relax`` and no document matching all of several words,
+    the documents matching any of them are returned, with how many words each matched.
+    """
     matched = None
     for word in parsed.words:
         docs = view.word("text", parsed.expansions[word])
@@ -235,57 +319,80 @@ def match(view, parsed):
             break
     matched = matched or frozenset()
     exact = view.term("identifiers", parsed.identifier) if parsed.identifier else frozenset()
-    return matched | exact, exact
+    if matched or exact or not relax or len(parsed.words) < 2:
+        return matched | exact, exact, False, None
+    counts = Counter()
+    for word in parsed.words:
+        counts.update(view.word("text", parsed.expansions[word]))
+    return frozenset(counts), exact, bool(counts), counts
 
 
-def run(parsed, filters, sort, offset, limit):
-    """Match, narrow by ``filters``, count facets, rank one page. ``sort`` is "relevance" or "date"."""
+def run(parsed, filters, sort, offset, limit, relax=False):
+    """Match, narrow by ``filters``, count facets, rank one page. ``sort`` is "relevance" or "date".
+
+    ``relax``: when no entry has every query word, answer with the entries that have the most
+    (``EngineResult.relaxed``). Raises :class:`IndexUnavailable` when the index cannot be read.
+    """
     view = current_view()
     try:
-        docs, exact = match(view, parsed)
+        docs, exact, relaxed, counts = match(view, parsed, relax)
         for name, value in filters.items():
             if value and docs:
                 docs = docs & view.term(name, value)
+        columns = view.columns
+        facets = {}
+        for name in FACET_FIELDS:
+            facet_counts = Counter(map(columns[name].__getitem__, docs))
+            facet_counts.pop(None, None)
+            facet_counts.pop("", None)
+            facets[name] = facet_counts
+        total = len(docs)
+        wanted = offset + limit
+        dates = columns[DATE_FIELD]
+        date_key = dates.__getitem__
+        if total == 0 or offset >= total:
+            page = []
+        elif sort == "date":
+            page = heapq.nlargest(wanted, docs, key=date_key)[offset:wanted]
+        else:
+            page = _by_relevance(view, parsed, docs, exact, wanted, date_key, counts)[offset:wanted]
     except IndexUnavailable:
         raise
     except Exception as error:
         raise IndexUnavailable(f"unreadable: {error}") from error
-    columns = view.columns
-    facets = {}
-    for name in FACET_FIELDS:
-        counts = Counter(map(columns[name].__getitem__, docs))
-        counts.pop(None, None)
-        counts.pop("", None)
-        facets[name] = counts
-    total = len(docs)
-    wanted = offset + limit
-    dates = columns[DATE_FIELD]
-    date_key = dates.__getitem__
-    if total == 0 or offset >= total:
-        page = []
-    elif sort == "date":
-        page = heapq.nlargest(wanted, docs, key=date_key)[offset:wanted]
-    else:
-        page = _by_relevance(view, parsed, docs, exact, wanted, date_key)[offset:wanted]
     ids = columns["django_id"]
-    return EngineResult(total=total, entry_ids=[int(ids[doc]) for doc in page], facets=facets)
+    return EngineResult(total=total, entry_ids=[int(ids[doc]) for doc in page], facets=facets, relaxed=relaxed)
 
 
-def _by_relevance(view, parsed, docs, exact, wanted, date_key):
-    """Exact identifier matches, then documents with more query words in the title; newer first in each tier."""
+def _by_relevance(view, parsed, docs, exact, wanted, date_key, word_counts=None):
+    """Tiers, best first, newer first within each: an exact document or index number; then (when relaxed)
+    more query words matched; then the whole query in the title; then more query words in the title."""
+    tier = Counter()
+    words = parsed.words
     in_title = Counter()
-    for word in parsed.words:
+    for word in words:
         in_title.update(view.word("title", parsed.expansions[word]) & docs)
-    tiers = {}
-    for doc in exact & docs:
-        in_title[doc] = len(parsed.words) + 1
+    whole = "".join(words)
+    width = len(words) + 2
     for doc, count in in_title.items():
-        tiers.setdefault(count, []).append(doc)
+        tier[doc] = count
+    if len(words) > 1 and in_title:
+        for doc in view.occurrences("title", whole) & docs:
+            tier[doc] = len(words) + 1
+    if word_counts is not None:
+        for doc in docs:
+            tier[doc] += word_counts[doc] * width
+    top = (len(words) + 1) * width + width
+    for doc in exact & docs:
+        tier[doc] = top
+    tiers = {}
+    for doc, value in tier.items():
+        tiers.setdefault(value, []).append(doc)
     ranked = []
-    for count in sorted(tiers, reverse=True):
-        ranked.extend(heapq.nlargest(wanted - len(ranked), tiers[count], key=date_key))
+    for value in sorted(tiers, reverse=True):
+        ranked.extend(heapq.nlargest(wanted - len(ranked), tiers[value], key=date_key))
         if len(ranked) >= wanted:
             return ranked
-    rest = docs - in_title.keys()
+    rest = docs - tier.keys()
     ranked.extend(heapq.nlargest(wanted - len(ranked), rest, key=date_key))
     return ranked

@@ -9,6 +9,7 @@ from collections import Counter
 from django.db.models import Count, Q
 
 from ..models import CatalogueEntry
+from .kinds import ResultKind
 
 
 def _word_condition(word_variants):
@@ -29,6 +30,12 @@ def run(parsed, filters, offset, limit):
             Q(document_number__iexact=parsed.text.strip()) | Q(index_number__iexact=parsed.text.strip())
         )
         entries = entries | exact
+    if filters.get("kind") == ResultKind.SERVICE:
+        entries = entries.filter(genre="service_guide")
+    elif filters.get("kind") == ResultKind.DOCUMENT:
+        entries = entries.exclude(genre="service_guide")
+    elif filters.get("kind"):
+        entries = entries.none()
     if filters.get("organisation"):
         entries = entries.filter(organisation__slug=filters["organisation"])
     if filters.get("genre"):
@@ -37,7 +44,9 @@ def run(parsed, filters, offset, limit):
         entries = entries.filter(topic_id=filters["topic"])
     if filters.get("year"):
         entries = entries.filter(display_year=int(filters["year"]))
+    guides = entries.filter(genre="service_guide").count()
     facets = {
+        "kind": Counter({ResultKind.SERVICE.value: guides, ResultKind.DOCUMENT.value: entries.count() - guides}),
         "organisation": Counter(dict(entries.values_list("organisation__slug").annotate(n=Count("pk")).order_by())),
         "genre": Counter(dict(entries.values_list("genre").annotate(n=Count("pk")).order_by())),
         "topic": Counter({str(k): v for k, v in entries.exclude(topic=None).values_list("topic_id")

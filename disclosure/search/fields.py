@@ -24,3 +24,9 @@ class FacetValueField(indexes.CharField):
     """A short code (organisation slug, genre, topic id, year) to filter and count by."""
 
     field_type = "facet_value"
+
+
+class MatchTextField(indexes.CharField):
+    """The entry's whole text, kept (in match form) to verify that a word occurs as one contiguous string."""
+
+    field_type = "match_text"

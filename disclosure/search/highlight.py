@@ -1,9 +1,10 @@
-"""Highlighting query words in titles and snippets, for Chinese as for Latin text.
+"""Highlighting the matched strings in titles and snippets, for Chinese as for Latin text.
 
-Whoosh's highlighter needs stored, analysed text and works token by token; Chinese words are
-simply substrings, so we find the query's words (and synonyms and their segments) in the
-text ourselves. Every piece of text is escaped before ``<mark>`` is added: nothing from the
-query or the document can inject HTML.
+A word matched where it occurs as one contiguous string in match form (``segmenter.py``), so
+exactly those strings are marked: the text is put in match form with a map back to its own
+characters, the query's variants are found there, and the original characters they came from
+are marked (so ``COVID-19`` is marked for the query ``covid19``). Every piece of text is escaped
+before ``<mark>`` is added: nothing from the query or the document can inject HTML.
 """
 
 import functools
@@ -12,49 +13,55 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .segmenter import match_form, match_form_mapped
+
 SNIPPET_CHARS = 120
-
-
-def _pattern(terms):
-    return _compiled(tuple(terms))
 
 
 @functools.lru_cache(maxsize=256)
 def _compiled(terms):
-    terms = [term for term in terms if term]
+    terms = sorted({match_form(term) for term in terms if term} - {""}, key=len, reverse=True)
     if not terms:
         return None
-    return re.compile("|".join(re.escape(term) for term in sorted(set(terms), key=len, reverse=True)), re.IGNORECASE)
+    return re.compile("|".join(re.escape(term) for term in terms))
 
 
-def _marked(text, pattern):
-    if pattern is None:
-        return escape(text)
+def _spans(text, pattern):
+    """Spans ``(start, end)`` in ``text`` whose match form is one of the pattern's strings."""
+    if pattern is None or not text:
+        return []
+    form, origin = match_form_mapped(text)
+    spans = []
+    for found in pattern.finditer(form):
+        start, end = origin[found.start()], origin[found.end() - 1] + 1
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _marked(text, spans):
     pieces = []
     position = 0
-    for match in pattern.finditer(text):
-        pieces.append(escape(text[position:match.start()]))
-        pieces.append(f"<mark>{escape(match.group())}</mark>")
-        position = match.end()
+    for start, end in spans:
+        pieces.append(escape(text[position:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
     pieces.append(escape(text[position:]))
     return "".join(pieces)
 
 
 def highlight_title(title, terms):
-    return mark_safe(_marked(title, _pattern(terms)))
+    return mark_safe(_marked(title, _spans(title, _compiled(tuple(terms)))))
 
 
 def snippet(texts, terms, length=SNIPPET_CHARS):
     """A window of ``length`` characters around the first place a term occurs, marked and escaped."""
     text = " ".join(" ".join(part.split()) for part in texts if part)
-    pattern = _pattern(terms)
-    start = 0
-    if pattern is not None:
-        match = pattern.search(text)
-        if match:
-            start = max(0, match.start() - length // 4)
-    window = text[start:start + length]
+    spans = _spans(text, _compiled(tuple(terms)))
+    start = max(0, spans[0][0] - length // 4) if spans else 0
+    end = start + length
+    window = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
     prefix = "…" if start > 0 else ""
-    suffix = "…" if start + length < len(text) else ""
-    return mark_safe(escape(prefix) + _marked(window, pattern) + escape(suffix))
-
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(escape(prefix) + _marked(text[start:end], window) + escape(suffix))

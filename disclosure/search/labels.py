@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..catalogue.taxonomy import Genre
+from .kinds import ResultKind
 from .memo import forget, remembered
 
 
@@ -60,7 +61,9 @@ def facet_lists(counts, filters):
     topics = topic_names()
     genres = genre_names()
     year_format = _("%(year)s年")
+    kinds = {value: str(label) for value, label in ResultKind.choices}
     label_for = {
+        "kind": lambda value: kinds.get(value, value),
         "organisation": lambda value: orgs.get(value, value),
         "genre": lambda value: genres.get(value, value),
         "topic": lambda value: topics.get(value, value),
@@ -72,6 +75,9 @@ def facet_lists(counts, filters):
                   "selected": filters.get(name) == value} for value, count in counter.items()]
         if name == "year":
             items.sort(key=lambda item: item["value"], reverse=True)
+        elif name == "kind":
+            order = list(kinds)
+            items.sort(key=lambda item: order.index(item["value"]) if item["value"] in order else len(order))
         else:
             items.sort(key=lambda item: (-item["count"], item["label"]))
         lists[name] = items

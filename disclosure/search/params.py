@@ -1,4 +1,4 @@
-"""Reading the search parameters (q, scope, org, genre, topic, year, sort, page) from a request."""
+"""Reading the search parameters (q, kind, scope, org, genre, topic, year, sort, page) from a request."""
 
 from dataclasses import dataclass, field
 
@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from security.strict_input import StrictInputError, parse_int, parse_year
 
 from ..catalogue.taxonomy import Genre
+from .kinds import ResultKind
 
 SORTS = ("relevance", "date")
 MAX_PAGE = 1000
@@ -15,6 +16,7 @@ MAX_PAGE = 1000
 @dataclass
 class SearchParams:
     q: str = ""
+    kind: str = ""
     scope: str = ""
     org: str = ""
     genre: str = ""
@@ -26,7 +28,7 @@ class SearchParams:
 
     def as_query(self, **changes):
         """The parameters as a query dict for links (facets, pages, widening), without empty values."""
-        values = {"q": self.q, "scope": self.scope, "org": self.org, "genre": self.genre, "topic": self.topic,
+        values = {"q": self.q, "kind": self.kind, "scope": self.scope, "org": self.org, "genre": self.genre, "topic": self.topic,
                   "year": self.year, "sort": "" if self.sort == "relevance" else self.sort}
         values.update(changes)
         return {key: value for key, value in values.items() if value not in ("", None, 1) or key == "q"}
@@ -45,6 +47,12 @@ def read_params(data):
         else:
             params.errors.append(_("没有找到这个机构，已改为搜索全县。"))
             params.scope = "all"
+    kind = (data.get("kind") or "").strip()
+    if kind:
+        if kind in ResultKind.values:
+            params.kind = kind
+        else:
+            params.errors.append(_("结果类别参数无效，已忽略。"))
     genre = (data.get("genre") or "").strip()
     if genre:
         if genre in Genre.values:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from ..models import SearchQueryLog
 from ..personal_data import BANK_CARD, ID_NUMBER, MOBILE, replace_personal_data
 from .models import normalise_query
-from .segmenter import word_tokens
+from .segmenter import cut_all
 
 POPULAR_CACHE_KEY = "search:popular:{days}:{limit}"
 REDACTED_MARK = "［"
@@ -57,7 +57,7 @@ def suggestions_for(parsed, limit=5, days=90):
     pieces = set()
     for word in parsed.words:
         pieces.add(word)
-        pieces.update(token for token in word_tokens(word) if len(token) > 1)
+        pieces.update(token for token in cut_all(word) if len(token) > 1)
     if not pieces:
         return []
     condition = Q()

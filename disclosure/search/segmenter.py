@@ -1,14 +1,23 @@
-"""Chinese word segmentation for the search index and for queries.
+"""What the index stores for a piece of text, and how a query word is looked up in it.
 
-Whoosh alone treats a run of Chinese characters as one token, so a word inside a sentence
-is never found. We segment with rjieba (the compiled jieba-rs; ~10x the speed of jieba's
-pure Python) and fall back to jieba when rjieba is not importable.
+Matching is exact: a document matches a query word only when the word occurs in it as one
+contiguous string, after both sides are put in the same *match form* (:func:`match_form`):
+full-width to half-width and upper to lower case (NFKC), one bracket style, joined
+letter–digit codes (``COVID-19`` = ``covid19``), and no zero padding in numbers
+(``〔2026〕04号`` = ``〔2026〕4号``).
 
-Why "full mode" (``cut_all``) at index time: it emits every dictionary word that occurs
-anywhere in the text, plus every single character. So any query word that is a substring of
-a document is found, whatever way the document's sentence happens to segment: the query is
-cut into its longest dictionary words (and characters not covered by one), each of which is
-then guaranteed to be a token of every document that contains the query word.
+The index holds, for every run of letters, digits and CJK characters:
+
+* every single character and every pair of neighbouring characters (character bigrams), so any
+  word of one or two characters is one exact term;
+* every dictionary word of three or more CJK characters (rjieba's full mode, which emits every
+  dictionary word wherever it occurs), so such a word is one exact term too;
+* every substring of three to ``MAX_ALNUM_TERM`` characters of a letter/digit run, so Latin
+  words, numbers and codes (``covid19``, ``2026``) are exact terms.
+
+Any other word (a compound the dictionary lacks: 河长制, 林长制) is looked up by all its bigrams
+and dictionary words - a superset - and each candidate is then verified against the entry's
+stored match form (``engine.py``). So no result ever matches scattered pieces of a word.
 """
 
 import re
@@ -29,55 +38,153 @@ except ImportError:  # pragma: no cover - exercised only where rjieba is missing
 
     SEGMENTER_NAME = "jieba"
 
-# A token is kept when it holds at least one letter, digit or CJK character.
-_WORDLIKE = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]")
-# What separates query words: whitespace and punctuation (ASCII and CJK).
-_QUERY_SEPARATORS = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-                               r"!-/:-@\[-`{-~\u2010-\u206f\u00a0-\u00bf\u00d7\u00f7]+")
+MAX_ALNUM_TERM = 12
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+# A run of what a word is made of: letters, digits, CJK characters (everything else separates words).
+_WORD_RUN = re.compile(f"[0-9a-z{_CJK}]+")
+_WORDLIKE = re.compile(f"[0-9a-z{_CJK}]")
+_CJK_WORD = re.compile(f"[{_CJK}]+")
+_ALNUM_RUN = re.compile(r"[0-9a-z]+")
 # Brackets that people write interchangeably in document numbers (示政发〔2025〕12号 / [2025] / （2025）).
 _BRACKETS = str.maketrans({"〔": "[", "〕": "]", "［": "[", "］": "]", "【": "[", "】": "]", "(": "[", ")": "]",
-                           "（": "[", "）": "]", "﹝": "[", "﹞": "]", "{": "[", "}": "]", "〈": "[", "〉": "]"})
+                           "（": "[", "）": "]", "﹝": "[", "﹞": "]", "{": "[", "}": "]", "〈": "[", "〉": "]",
+                           "〖": "[", "〗": "]"})
+# Separators inside letter-digit codes, dropped: COVID-19, Wi-Fi, ISO 9001, H1N1_2.
+_CODE_JOINER = re.compile(r"(?<=[a-z])[-_\u00b7\u2010-\u2013]+(?=[0-9a-z])|(?<=[0-9])[-_\u00b7\u2010-\u2013]+(?=[a-z])"
+                          r"|(?<=[a-z]) (?=[0-9])|(?<=[0-9]) (?=[a-z])")
+# Zero padding at the start of a number (04号, 第01期); a lone 0 and decimals (0.5, 3.05) stay.
+_LEADING_ZEROS = re.compile(r"(?<![0-9a-z.])0+(?=[0-9])")
 
 
 def normalise(text):
-    """NFKC (full-width letters and digits to half-width) and lower case, on both index and query side."""
+    """NFKC (full-width letters and digits to half-width) and lower case; used for logs, picks and synonyms."""
     return unicodedata.normalize("NFKC", text or "").lower()
 
 
-def index_tokens(text):
-    """All tokens of ``text`` to index: every dictionary word and character, Latin words and numbers."""
-    # rjieba keeps a newline inside the neighbouring Latin/digit run ("\nwifi"), so whitespace becomes spaces first.
-    return [token for token in _cut_all(" ".join(normalise(text).split())) if _WORDLIKE.search(token)]
+def match_form(text):
+    """The form both documents and queries are matched in (module docstring); ``str`` → ``str``."""
+    text = " ".join(normalise(text).translate(_BRACKETS).split())
+    return _LEADING_ZEROS.sub("", _CODE_JOINER.sub("", text))
+
+
+_SPACES = re.compile(r"\s")
+_EXTRA_SPACES = re.compile(r"^ +| +$|(?<= ) +")
+
+
+def _without(form, origin, pattern):
+    """``form`` and ``origin`` with the pattern's matches deleted."""
+    pieces, origins, last = [], [], 0
+    for found in pattern.finditer(form):
+        pieces.append(form[last:found.start()])
+        origins.extend(origin[last:found.start()])
+        last = found.end()
+    if not last:
+        return form, origin
+    pieces.append(form[last:])
+    origins.extend(origin[last:])
+    return "".join(pieces), origins
+
+
+def match_form_mapped(text):
+    """``(form, origin)``: :func:`match_form` of ``text`` and, for each of its characters, the index in
+    ``text`` it came from - so a match found in the form can be marked in the original (highlighting)."""
+    text = text or ""
+    form = unicodedata.normalize("NFKC", text).lower().translate(_BRACKETS)
+    if len(form) == len(text):
+        origin = list(range(len(text)))
+    else:  # some character became several (or none): map character by character
+        pieces, origin = [], []
+        for position, char in enumerate(text):
+            piece = unicodedata.normalize("NFKC", char).lower().translate(_BRACKETS)
+            pieces.append(piece)
+            origin.extend([position] * len(piece))
+        form = "".join(pieces)
+    form = _SPACES.sub(" ", form)
+    for pattern in (_EXTRA_SPACES, _CODE_JOINER, _LEADING_ZEROS):
+        form, origin = _without(form, origin, pattern)
+    return form, origin
+
+
+CJK_WORD = _CJK_WORD
+
+
+def cut_all(text):
+    """Every dictionary word (and character) of ``text``, rjieba's full mode."""
+    return _cut_all(text)
+
+
+def index_terms(text):
+    """All terms of ``text`` for the index (module docstring), with repeats (their counts are frequencies)."""
+    form = match_form(text)
+    terms = []
+    for run in _WORD_RUN.findall(form):
+        terms.extend(run)
+        terms.extend(run[i:i + 2] for i in range(len(run) - 1))
+        for alnum in _ALNUM_RUN.findall(run):
+            size = len(alnum)
+            for length in range(3, min(size, MAX_ALNUM_TERM) + 1):
+                terms.extend(alnum[i:i + length] for i in range(size - length + 1))
+    for chinese in _CJK_WORD.findall(form):
+        if len(chinese) >= 3:
+            terms.extend(token for token in _cut_all(chinese) if len(token) >= 3)
+    return terms
+
+
+# A query word: a run, or runs joined the way document and index numbers are (示政发[2025]12号, .../2025-12).
+_QUERY_WORD = re.compile(f"[0-9a-z{_CJK}]+(?:[-/.:\\[\\]]+[0-9a-z{_CJK}]+)*\\]?")
 
 
 def split_query_words(text):
-    """The words of a query as the user typed them, separated by spaces or punctuation."""
-    return [word for word in _QUERY_SEPARATORS.split(normalise(text)) if word and _WORDLIKE.search(word)]
+    """The words of a query: runs of letters, digits and CJK characters of its match form, kept together
+    where they are joined by brackets, hyphens, slashes or dots as in a document or index number."""
+    return [word.rstrip("]") if "[" not in word else word for word in _QUERY_WORD.findall(match_form(text))]
 
 
-def word_tokens(word):
-    """The fewest index tokens that together find ``word``: its longest dictionary words, plus any
-    character no such word covers. A document containing ``word`` contains each of them as a token."""
-    word = " ".join(word.split())
-    spans = []
-    position = 0
-    for token in _cut_all(word):
-        # cut_all yields tokens in order of their start; recover their spans.
-        start = word.find(token, position)
-        if start < 0:
-            start = word.find(token)
-        spans.append((start, start + len(token), token))
-        position = start
-    kept = []
-    for start, end, token in spans:
-        if not _WORDLIKE.search(token):
-            continue
-        covered = any(s <= start and end <= e and (e - s) > (end - start) for s, e, t in spans if _WORDLIKE.search(t))
-        if not covered and token not in kept:
-            kept.append(token)
-    return kept
+def is_compound(word):
+    """Whether ``word`` is several runs joined like a document number (matched whole, numbers not cut)."""
+    return not _WORD_RUN.fullmatch(word)
+
+
+def cut_words(text):
+    """Dictionary segmentation (jieba's precise mode) of a query word, for dropping question words."""
+    return list(_segmenter.cut(text))
+
+
+def is_dictionary_word(word):
+    """Whether the segmenter's full mode emits ``word`` as a token wherever it occurs."""
+    return word in _cut_all(word)
+
+
+def word_terms(word):
+    """``(terms, exact)`` for one query word in match form.
+
+    Every document containing ``word`` holds all ``terms``. When ``exact`` is true the single term is
+    the word itself and holding it means containing the word; otherwise the documents holding all
+    terms are candidates that must be verified against their match form.
+    """
+    if not word:
+        return [], True
+    if is_compound(word):
+        terms = set()
+        for run in _WORD_RUN.findall(word):
+            terms.update(word_terms(run)[0])
+        return sorted(terms), False
+    if len(word) <= 2 or (_ALNUM_RUN.fullmatch(word) and len(word) <= MAX_ALNUM_TERM):
+        return [word], True
+    if _CJK_WORD.fullmatch(word) and is_dictionary_word(word):
+        return [word], True
+    terms = {word[i:i + 2] for i in range(len(word) - 1)}
+    for chinese in _CJK_WORD.findall(word):
+        if len(chinese) >= 3:
+            terms.update(token for token in _cut_all(chinese) if len(token) >= 3)
+    for alnum in _ALNUM_RUN.findall(word):
+        if 3 <= len(alnum) <= MAX_ALNUM_TERM:
+            terms.add(alnum)
+        elif len(alnum) > MAX_ALNUM_TERM:
+            terms.add(alnum[:MAX_ALNUM_TERM])
+    return sorted(terms), False
 
 
 def identifier_key(text):
-    """A normalised form of a document number or index number for exact lookup: no spaces, one bracket style."""
-    return re.sub(r"\s+", "", normalise(text).translate(_BRACKETS))
+    """A document number or index number in the form looked up exactly: match form without spaces."""
+    return re.sub(r"\s+", "", match_form(text))

@@ -1,8 +1,11 @@
 """One search over the catalogue: the function the page, the API and the benchmark all call.
 
 Index first (``engines.current()``: Whoosh or Elasticsearch); if the index is missing, empty,
-unreadable or unreachable, the database (``fallback``) with a notice. Then editors' picks, facet
-labels, highlighted snippets, suggestions when nothing was found, and one line in the query log.
+unreadable or unreachable, the database (``fallback``) with a notice. When the query finds little,
+a correction (``corrections.py``) is offered as ``did_you_mean``; when it finds nothing, the
+corrected query's results are shown (``corrected_from``), else, for several words, the entries
+with the most of them (``relaxed``). Then editors' picks, facet labels, highlighted snippets,
+suggestions when nothing was found, and one line in the query log.
 """
 
 import logging
@@ -17,7 +20,9 @@ from ..models import CatalogueEntry, EditorsPick
 from ..personal_data import LABELS, find_personal_data, mask_personal_data, replace_personal_data
 from . import engine, engines, fallback, labels
 from . import query as query_building
+from .corrections import FEW_RESULTS, correction_for
 from .highlight import highlight_title, snippet
+from .kinds import kind_of_genre
 from .memo import forget, remembered
 from .models import normalise_query
 from .querylog import log_query, suggestions_for
@@ -44,6 +49,12 @@ class SearchOutcome:
     suggestions: list = field(default_factory=list)
     scope_organisation: object = None
     used_fallback: bool = False
+    # A close spelling that finds much more (纠错), or None.
+    did_you_mean: str = None
+    # The query as typed, when the results are for ``did_you_mean`` because it found nothing; else None.
+    corrected_from: str = None
+    # True when no entry had every word and the results are the entries with the most of them.
+    relaxed: bool = False
 
     @property
     def has_query(self):
@@ -57,6 +68,28 @@ def scope_for(params, site_organisation):
     if params.scope != "all" and site_organisation is not None:
         return site_organisation.slug
     return ""
+
+
+def _corrected_or_relaxed(outcome, index_engine, parsed, found, filters, params, offset):
+    """When little is found: offer a correction; when nothing, show the correction's or the partial matches."""
+    outcome.did_you_mean = correction_for(parsed, index_engine.word_frequency)
+    if found.total == 0 and outcome.did_you_mean:
+        corrected = query_building.parse(outcome.did_you_mean)
+        found_corrected = index_engine.run(corrected, filters, params.sort, offset, PAGE_SIZE)
+        if found_corrected.total:
+            outcome.corrected_from = params.q
+            outcome.parsed = corrected
+            outcome.notice = " ".join(filter(None, [outcome.notice, _("已为您显示“%(query)s”的结果。") % {
+                "query": outcome.did_you_mean}]))
+            return found_corrected, corrected
+    if found.total == 0 and len(parsed.words) > 1:
+        relaxed = index_engine.run(parsed, filters, params.sort, offset, PAGE_SIZE, relax=True)
+        if relaxed.total:
+            outcome.relaxed = True
+            outcome.notice = " ".join(filter(None, [outcome.notice, _(
+                "没有同时包含全部搜索词的结果，以下是包含部分搜索词的结果，包含词数多的排在前面。")]))
+            return relaxed, parsed
+    return found, parsed
 
 
 def search(params, site_organisation=None, log=True):
@@ -82,13 +115,17 @@ def search(params, site_organisation=None, log=True):
         outcome.notice = _("搜索词过长，只按前 %(n)s 个字符中的前 %(w)s 个词搜索。") % {
             "n": query_building.MAX_QUERY_CHARS, "w": query_building.MAX_WORDS}
 
-    filters = {"organisation": organisation_slug, "genre": params.genre, "topic": params.topic, "year": params.year}
+    typed_text = parsed.text
+    filters = {"kind": params.kind, "organisation": organisation_slug, "genre": params.genre,
+               "topic": params.topic, "year": params.year}
     offset = (params.page - 1) * PAGE_SIZE
     try:
         index_engine = engines.current()
         found = index_engine.run(parsed, filters, params.sort, offset, PAGE_SIZE)
         if found.total == 0 and index_engine.document_count() == 0 and CatalogueEntry.objects.public().exists():
             raise engine.IndexUnavailable("empty")
+        if found.total < FEW_RESULTS:
+            found, parsed = _corrected_or_relaxed(outcome, index_engine, parsed, found, filters, params, offset)
         total, entry_ids, facet_counts = found.total, found.entry_ids, found.facets
     except engine.IndexUnavailable as error:
         logger.warning("Search index unavailable (%s); answering from the database.", error)
@@ -110,7 +147,7 @@ def search(params, site_organisation=None, log=True):
     outcome.took_ms = int((time.perf_counter() - started) * 1000)
     if log and params.page == 1:
         # The query log records what was asked, its identifiers replaced by placeholders (querylog.redact).
-        log_query(params.q if personal else parsed.text, organisation_slug, total, outcome.took_ms, outcome.used_fallback)
+        log_query(params.q if personal else typed_text, organisation_slug, total, outcome.took_ms, outcome.used_fallback)
     return outcome
 
 
@@ -157,6 +194,8 @@ def present(row, terms, pick_description=""):
         "document_number": row["document_number"],
         "organisation": {"slug": organisation["slug"], "name": organisation["name"]},
         "genre": genres.get(row["genre"], row["genre"]),
+        "kind": kind_of_genre(row["genre"]).value,
+        "kind_label": str(kind_of_genre(row["genre"]).label),
         "topic": labels.topic_names().get(str(row["topic_id"]), "") if row["topic_id"] else "",
         "published_at": timezone.localtime(row["display_date"]),
         "snippet": snippet([mask_personal_data(row["summary"]), mask_personal_data(row["body_text"])], terms),

@@ -1,7 +1,7 @@
 """Synonyms maintained by the information office (同义词), used to widen each query word."""
 
 from .memo import forget, remembered
-from .segmenter import normalise
+from .segmenter import match_form
 
 CACHE_KEY = "search:synonyms:v1"
 MAX_VARIANTS = 6
@@ -13,8 +13,12 @@ def synonym_groups():
     def compute():
         from ..models import SynonymGroup
 
-        groups = [group.word_list() for group in SynonymGroup.objects.filter(active=True)]
-        return [words for words in groups if len(words) > 1]
+        groups = []
+        for group in SynonymGroup.objects.filter(active=True):
+            words = list(dict.fromkeys(form for form in map(match_form, group.word_list()) if form))
+            if len(words) > 1:
+                groups.append(words)
+        return groups
 
     return remembered(CACHE_KEY, compute)
 
@@ -28,7 +32,7 @@ def variants(word, groups=None):
 
     社保 → 社保, 社会保险; 社保政策 → 社保政策, 社会保险政策.
     """
-    word = normalise(word)
+    word = match_form(word)
     found = [word]
     for group in synonym_groups() if groups is None else groups:
         for member in sorted(group, key=len, reverse=True):

@@ -19,9 +19,9 @@ def search_page(request):
     params = read_params(request.GET)
     outcome = search(params, site_organisation(request))
     facet_groups = []
-    filter_names = {"organisation": "org", "genre": "genre", "topic": "topic", "year": "year"}
-    headings = {"organisation": _("发布机构"), "genre": _("体裁"), "topic": _("主题分类"), "year": _("年份")}
-    for name in ("organisation", "genre", "topic", "year"):
+    filter_names = {"kind": "kind", "organisation": "org", "genre": "genre", "topic": "topic", "year": "year"}
+    headings = {"kind": _("类别"), "organisation": _("发布机构"), "genre": _("体裁"), "topic": _("主题分类"), "year": _("年份")}
+    for name in ("kind", "organisation", "genre", "topic", "year"):
         items = []
         for item in outcome.facets.get(name, []):
             param = filter_names[name]

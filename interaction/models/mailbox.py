@@ -162,6 +162,8 @@ class LetterEvent(models.Model):
         FORWARDED = "forwarded", _("转办")
         REPLIED = "replied", _("答复")
         DEADLINE = "deadline", _("计算答复期限")
+        PUBLISHED = "published", _("决定公开")
+        WITHHELD = "withheld", _("决定不予公开")
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("事项"), max_length=16, choices=Kind.choices)

@@ -94,11 +94,14 @@ def test_staff_process_an_application_through_the_admin(client, department):
 
 
 @time_machine.travel("2026-12-20 10:00 +0800")
-def test_staff_are_told_when_the_calendar_cannot_compute(client, department):
+def test_staff_see_a_provisional_date_marked_when_the_calendar_ends(client, department):
+    """Before: "暂无法计算". Now the weekends-only estimate (2027-01-15), marked as provisional."""
     app = application(department, D(2026, 12, 20))
     client.force_login(staff_of(department))
-    assert "节假日安排未发布，暂无法计算" in client.get(detail_url(app)).content.decode()
-    assert "节假日安排未发布，暂无法计算" in client.get("/admin/disclosure-applications/").content.decode()
+    detail = client.get(detail_url(app)).content.decode()
+    assert "2027-01-15" in detail and "暂按周末推算" in detail
+    listing = client.get("/admin/disclosure-applications/").content.decode()
+    assert "2027-01-15" in listing and "暂按周末推算" in listing
 
 
 def test_personal_data_never_reaches_the_catalogue_or_the_search_index(department):

@@ -42,11 +42,14 @@ def test_organisations_use_the_last_four_of_their_credit_code(department):
     assert find_application(app.tracking_number, COMPANY["credit_code"][-4:]) == app
 
 
-@time_machine.travel("2026-12-20 09:00 +0800")
-def test_an_uncomputable_due_date_is_said_in_words(client, department):
+@time_machine.travel("2026-12-21 09:00 +0800")
+def test_without_next_years_calendar_a_provisional_date_is_shown_and_marked(client, department):
+    """Before: "暂无法计算". Now the weekends-only estimate, marked as provisional."""
     app = application(department, D(2026, 12, 20))
     html = lookup(client, app.tracking_number, ID_NUMBER[-4:]).content.decode()
-    assert "节假日安排未发布，暂无法计算" in html
+    assert "暂无法计算" not in html
+    assert "2027-01-15" in html
+    assert "暂按周末推算" in html
 
 
 def test_lookups_are_rate_limited(client, department, settings):

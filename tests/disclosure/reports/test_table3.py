@@ -35,9 +35,10 @@ def test_every_outcome_of_the_official_table_is_a_row_in_order():
     assert len(outcomes) == 2 + 8 + 3 + 5 + 3
     rows = Table3(2026).rows()
     assert rows[0][0].startswith("一、本年新收") and rows[1][0].startswith("二、上年结转")
+    assert rows[2] == ("三、本年度办理结果", "", None)  # the heading row of the official table
     assert rows[-2][0] == "（七）总计" and rows[-1][0] == "四、结转下年度继续办理"
-    assert len(rows) == 2 + 21 + 2
-    assert [len(values) for _s, _l, values in rows] == [7] * 25
+    assert len(rows) == 2 + 1 + 21 + 2
+    assert [len(values) for _s, _l, values in rows if values is not None] == [7] * 25
 
 
 def test_new_carried_over_outcomes_and_carried_forward_are_counted_by_applicant(department):

@@ -14,7 +14,7 @@ from disclosure.catalogue.taxonomy import Genre, Validity
 from disclosure.models import CatalogueEntry
 from disclosure.reports.forms import ReportForm
 from disclosure.reports.models import YearlyReport, YearlyReportPage
-from disclosure.reports.publishing import publish_report
+from disclosure.reports.publishing import submit_report
 from disclosure.reports.table2 import derive_table2
 from disclosure.reports.xlsx import report_workbook
 from portal.column_kinds import ColumnKind
@@ -30,16 +30,17 @@ def answered(organisation, received_on, answered_on, outcome):
     Application.objects.filter(pk=app.pk).update(answered_on=answered_on, outcome=outcome, status="answered")
 
 
-def test_table2_counts_normative_documents_from_the_catalogue(department):
+def test_table2_counts_only_documents_marked_as_normative(department):
+    """Before: every formal document in a 政策文件 column was counted as a 行政规范性文件."""
     policies = column(department, ColumnKind.POLICIES)
     policy(policies, title="关于印发2026年教育工作要点的通知", number="示教发〔2026〕1号", written_date=D(2026, 2, 1))
-    policy(policies, title="关于规范校外培训的通知", number="示教发〔2025〕9号", written_date=D(2025, 5, 1))
-    policy(policies, title="旧办法", number="示教发〔2019〕3号", written_date=D(2019, 5, 1), validity=Validity.REPEALED)
+    policy(policies, title="关于规范校外培训的通知", number="示教发〔2026〕9号", written_date=D(2026, 5, 1),
+           is_normative=True, normative_registration_number="SJYD-2026-001")
+    policy(policies, title="旧办法", number="示教发〔2019〕3号", written_date=D(2019, 5, 1), validity=Validity.REPEALED,
+           is_normative=True, normative_registration_number="SJYD-2019-003", repealed_on=D(2026, 6, 1))
     figures = derive_table2(2026, department)
-    assert figures["normative_issued"] == 1
-    assert figures["normative_valid"] == 2
-    assert figures["normative_abolished"] == 1  # marked 废止 this year
-    assert derive_table2(2025, department)["normative_issued"] == 1
+    assert figures == {"normative_issued": 1, "normative_valid": 1, "normative_abolished": 1}
+    assert derive_table2(2025, department) == {"normative_issued": 0, "normative_valid": 1, "normative_abolished": 0}
 
 
 def test_table4_totals_must_add_up_and_blank_totals_are_filled(department):
@@ -59,25 +60,37 @@ def test_table4_totals_must_add_up_and_blank_totals_are_filled(department):
     assert [numbers for _label, numbers in report.table4()][0] == [2, 1, 0, 0, 3]
 
 
-def test_publishing_creates_a_catalogued_report_page_with_frozen_table3(department, client):
+def approve(page, user=None):
+    """What an approver does in Wagtail's moderation screen: approve the task, which publishes."""
+    page.refresh_from_db()
+    page.current_workflow_task_state.approve(user=user)
+
+
+def test_an_approved_report_is_a_catalogued_page_with_frozen_table3(department, client):
     answered(department, D(2026, 3, 2), D(2026, 3, 20), Outcome.DISCLOSED)
     report = YearlyReport.objects.create(organisation=department, year=2026, overview="本年度，我局认真贯彻落实条例。",
                                          licensing_decisions=12)
-    page = publish_report(report)
+    page = submit_report(report)
+    assert not page.live and not CatalogueEntry.objects.filter(page=page).exists()
+    approve(page, user_in(department.approvers_group))
+    report.refresh_from_db()
+    assert report.published_at is not None
     entry = CatalogueEntry.objects.get(page=page)
     assert entry.genre == Genre.REPORT and entry.organisation == department
     assert entry.title == "示例县教育局2026年政府信息公开工作年度报告"
     listed = CatalogueEntry.objects.public().filter(organisation=department, genre=Genre.REPORT,
                                                     page__in=YearlyReportPage.objects.all())
     assert list(listed) == [entry]
+    page.refresh_from_db()
     html = client.get(page.url).content.decode()
     assert "本年度，我局认真贯彻落实条例。" in html and "四、结转下年度继续办理" in html
 
     answered(department, D(2026, 4, 1), D(2026, 4, 20), Outcome.DISCLOSED)  # after publication
     report.refresh_from_db()
     assert report.table3_snapshot["counts"]["new"]["total"] == 1
-    again = publish_report(report)
+    again = submit_report(report)
     assert again.pk == page.pk
+    approve(again, user_in(department.approvers_group))
     report.refresh_from_db()
     assert report.table3_snapshot["counts"]["new"]["total"] == 2
     assert CatalogueEntry.objects.filter(genre=Genre.REPORT).count() == 1
@@ -88,11 +101,14 @@ def test_publishing_creates_a_catalogued_report_page_with_frozen_table3(departme
     assert sheet["A1"].value == str(report)
 
 
-def test_the_county_wide_report_goes_into_the_county_tree(department, county):
+def test_the_county_wide_sum_is_an_internal_statistic_and_never_published(department, county):
+    """Before: it was published into the county tree as if it were the county government's own report."""
     answered(department, D(2026, 3, 2), D(2026, 3, 20), Outcome.DISCLOSED)
-    page = publish_report(YearlyReport.objects.create(organisation=None, year=2026))
-    assert page.organisation == county
-    assert "全县汇总" in page.title
+    county_wide = YearlyReport.objects.create(organisation=None, year=2026)
+    assert "内部统计" in str(county_wide)
+    with pytest.raises(ValidationError, match="内部统计"):
+        submit_report(county_wide)
+    assert not YearlyReportPage.objects.exists()
 
 
 def test_publishing_refuses_an_unbalanced_table(department, monkeypatch):
@@ -100,7 +116,7 @@ def test_publishing_refuses_an_unbalanced_table(department, monkeypatch):
 
     monkeypatch.setattr(publishing.compute_table3(2026).__class__, "check", lambda self: ["total"])
     with pytest.raises(ValidationError, match="表三数据不平衡"):
-        publish_report(YearlyReport.objects.create(organisation=department, year=2026))
+        submit_report(YearlyReport.objects.create(organisation=department, year=2026))
     assert not YearlyReportPage.objects.exists()
 
 
@@ -140,8 +156,8 @@ def test_report_admin_is_for_the_organisation_and_the_office_only(client, depart
     assert client.get(f"/admin/disclosure-reports/{county_wide.pk}/").status_code == 200
 
 
-def test_staff_create_edit_and_publish_through_the_admin(client, department):
-    """Editors prepare the report; publishing needs the organisation's approvers (Wagtail's publish permission)."""
+def test_staff_submit_through_the_admin_and_the_approvers_publish(client, department):
+    """Editors prepare and submit the report; the organisation's approvers approve it, which publishes it."""
     client.force_login(user_in(department.editors_group))
     response = client.post("/admin/disclosure-reports/", {"organisation": str(department.pk), "year": "2026"})
     report = YearlyReport.objects.get()
@@ -149,11 +165,15 @@ def test_staff_create_edit_and_publish_through_the_admin(client, department):
     data = {name: 0 for name in ReportForm.Meta.fields}
     data.update({"overview": "总体情况说明", "problems": "问题", "other_matters": "无"})
     assert client.post(f"/admin/disclosure-reports/{report.pk}/", data).status_code == 302
-    refused = client.post(f"/admin/disclosure-reports/{report.pk}/publish/", follow=True)
-    assert "没有在本机关网站发布页面的权限" in refused.content.decode()
+    submitted = client.post(f"/admin/disclosure-reports/{report.pk}/publish/", follow=True)
+    assert "已提交审核" in submitted.content.decode()
     report.refresh_from_db()
-    assert report.page is None or not report.page.live
-    client.force_login(user_in(department.approvers_group))
-    assert client.post(f"/admin/disclosure-reports/{report.pk}/publish/").status_code == 302
+    assert report.page is not None and not report.page.live and report.published_at is None
+    approver = user_in(department.approvers_group)
+    client.force_login(approver)
+    task_state = report.page.current_workflow_task_state
+    response = client.post(f"/admin/pages/workflow/action/{report.page.pk}/approve/{task_state.pk}/",
+                           {"comment": ""})
+    assert response.status_code in (200, 302)
     report.refresh_from_db()
-    assert report.page is not None and report.page.live
+    assert report.page.live and report.published_at is not None

@@ -5,7 +5,7 @@ talk to. It speaks the part of the REST API they use (``GET /`` with the product
 create/delete, mappings, ``_bulk``, ``_refresh``, ``_search``, ``_count``), records every request,
 keeps documents in memory, and answers searches by evaluating the query DSL over them: ``bool``
 (must/filter/should/must_not, minimum_should_match), ``term``, ``terms``, ``constant_score``,
-``dis_max``, ``match_all``/``match_none``, sort by ``_score`` and fields, ``from``/``size``, ``terms``
+``dis_max``, ``match_phrase`` (whitespace-analysed fields), ``match_all``/``match_none``, sort by ``_score`` and fields, ``from``/``size``, ``terms``
 aggregations. Text fields are analysed as their mapping says, with analyzers it can run (custom
 whitespace/standard tokenizer + lowercase); an analyzer it does not know is refused like a server
 without the plugin would. Anything else gets a 400, so a test fails if the engine emits more.
@@ -104,8 +104,20 @@ class Index:
             return {token for item in values if item is not None for token in self.analyze(analyzer, str(item))}
         return {str(item) for item in values if item is not None}
 
+    def sequence_of(self, field, value):
+        """A text field's tokens in order (positions), for ``match_phrase``."""
+        spec = self.properties.get(field, {"type": "text"})
+        if spec["type"] != "text" or not isinstance(value, str):
+            return None
+        return self.analyze(spec.get("analyzer", "standard"), value)
+
     def store(self, doc_id, source):
-        self.docs[doc_id] = (source, {field: self.terms_of(field, value) for field, value in source.items()})
+        terms = {field: self.terms_of(field, value) for field, value in source.items()}
+        for field, value in source.items():
+            sequence = self.sequence_of(field, value)
+            if sequence is not None:
+                terms[(field, "positions")] = sequence
+        self.docs[doc_id] = (source, terms)
 
 
 def as_list(value):
@@ -137,6 +149,12 @@ def evaluate(query, terms):
     if kind == "terms":
         field, values = single(spec, "terms")
         return any(str(value) in terms.get(field, ()) for value in values), boost
+    if kind == "match_phrase":
+        field, value = single(spec, "match_phrase")
+        wanted = str(value).lower().split()
+        sequence = terms.get((field, "positions"), [])
+        found = any(sequence[i:i + len(wanted)] == wanted for i in range(len(sequence) - len(wanted) + 1))
+        return bool(wanted) and found, boost
     if kind == "constant_score":
         return evaluate(spec["filter"], terms)[0], boost
     if kind == "dis_max":

@@ -10,10 +10,14 @@ def test_api_shape(client, department, search_index, indexed):
     assert set(body) >= {"query", "count", "page", "num_pages", "took_ms", "results", "facets", "suggestions"}
     assert (body["query"], body["count"], body["page"], body["num_pages"]) == ("家庭医生", 1, 1, 1)
     result = body["results"][0]
-    assert set(result) == {"title", "url", "index_number", "organisation", "genre", "topic", "published_at", "snippet"}
+    assert set(result) == {"title", "url", "index_number", "organisation", "genre", "kind", "topic", "published_at",
+                           "snippet"}
+    assert result["kind"] == "document"
+    assert (body["did_you_mean"], body["corrected_from"], body["relaxed"]) == (None, None, False)
     assert result["organisation"] == {"slug": department.slug, "name": department.name}
     assert "<mark>家庭医生</mark>" in result["snippet"]
-    assert set(body["facets"]) == {"organisation", "genre", "topic", "year"}
+    assert set(body["facets"]) == {"kind", "organisation", "genre", "topic", "year"}
+    assert body["facets"]["kind"] == [{"value": "document", "label": "文件资料", "count": 1}]
     assert body["facets"]["organisation"] == [{"value": department.slug, "label": department.name, "count": 1}]
 
 

@@ -21,7 +21,7 @@ from disclosure.models import PendingIndexUpdate
 from disclosure.search import elastic, engines, queue
 from disclosure.search.checks import check_search_index
 from disclosure.search.query import parse
-from disclosure.search.segmenter import identifier_key, index_tokens
+from disclosure.search.segmenter import identifier_key, index_terms
 from portal.column_kinds import ColumnKind
 from tests import factories
 from tests.disclosure.search.es_stub import StubElasticsearch
@@ -79,7 +79,7 @@ def test_publishing_creates_the_index_with_chinese_analysis_and_sends_presegment
     mapping = elastic_search.requests_to("PUT", f"/{INDEX}/_mapping")[-1].body["properties"]
     assert mapping["text"]["analyzer"] == mapping["title"]["analyzer"] == "county_presegmented"
     assert mapping["identifiers"] == {"type": "keyword"}
-    assert all(mapping[name] == {"type": "keyword"} for name in ("organisation", "genre", "topic", "year"))
+    assert all(mapping[name] == {"type": "keyword"} for name in ("kind", "organisation", "genre", "topic", "year"))
     assert mapping["published_at"] == {"type": "date"}
 
     bulk = elastic_search.requests_to("POST", f"/{INDEX}/_bulk")
@@ -87,9 +87,10 @@ def test_publishing_creates_the_index_with_chinese_analysis_and_sends_presegment
     doc = bulk[0].body[1]
     entry = page.catalogue_entry
     catalogue_index = queue.catalogue_index()
-    assert doc["text"] == " ".join(index_tokens(catalogue_index.prepare_text(entry)))
-    assert doc["title"] == " ".join(index_tokens(entry.title))
-    assert {"社会保险", "社会", "保险", "工作", "通知"} <= set(doc["title"].split())
+    assert doc["text"] == " ".join(index_terms(catalogue_index.prepare_text(entry)))
+    assert {"社会保险", "社会", "保险", "工作", "通知"} <= set(doc["text"].split())
+    assert doc["title"] == " ".join("关于做好社会保险扩面工作的通知")
+    assert doc["match_text"].startswith(" ".join("关于做好社会保险扩面工作的通知") + " | ")
     assert sorted(doc["identifiers"]) == sorted([identifier_key("示政发〔2025〕12号"), identifier_key(entry.index_number)])
     assert doc["organisation"] == "jyj" and doc["django_id"] == str(entry.pk)
     assert not PendingIndexUpdate.objects.exists()
@@ -184,7 +185,8 @@ def test_plugin_analyzers_send_raw_text_and_a_server_without_the_plugin_refuses_
                                    "search_analyzer": "ik_smart"}
         page = factories.article(factories.column(department), title="社会保险费征缴工作通知")
         doc = backend.prepare_document(queue.catalogue_index(), page.catalogue_entry)
-        assert doc["title"] == "社会保险费征缴工作通知"
+        assert doc["text"].startswith("社会保险费征缴工作通知")
+        assert doc["title"] == " ".join("社会保险费征缴工作通知")  # characters for the title tiers, in every mode
         body = json.dumps(elastic.build_query(parse("社会保险"), {}, "relevance", 0, 20, "ik_max_word"), ensure_ascii=False)
         assert '{"match": {"text": {"query": "社会保险", "operator": "and"}}}' in body and '"term": {"text"' not in body
         with pytest.raises(elasticsearch.RequestError, match="ik_max_word"):

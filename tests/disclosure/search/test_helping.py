@@ -18,10 +18,10 @@ def test_seeded_synonyms_expand_queries(department, search_index, indexed):
 
 def test_a_new_synonym_takes_effect(department, search_index, indexed):
     with indexed():
-        factories.article(factories.column(department), title="城乡居民最低生活保障标准调整")
-    assert titles(find("低保")) == []
-    SynonymGroup.objects.create(words="低保、最低生活保障")
-    assert titles(find("低保")) == ["城乡居民最低生活保障标准调整"]
+        factories.article(factories.column(department), title="农村妇女宫颈癌和乳腺癌免费筛查")
+    assert titles(find("两癌筛查")) == []
+    SynonymGroup.objects.create(words="两癌筛查、宫颈癌和乳腺癌免费筛查")
+    assert titles(find("两癌筛查")) == ["农村妇女宫颈癌和乳腺癌免费筛查"]
 
 
 def test_editors_picks_are_pinned_on_top(department, search_index, indexed):

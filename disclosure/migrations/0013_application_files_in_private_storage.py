@@ -35,7 +35,8 @@ def move_to_private_storage(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0011_seed_statutory_items'),
+        ('disclosure', '0012_default_synonym_groups'),
+        ('disclosure', '0012_yearly_report_approval_and_normative_documents'),
     ]
 
     operations = [

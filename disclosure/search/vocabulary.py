@@ -1,0 +1,104 @@
+"""The words the county's search knows, with their readings: the source of pinyin readings and corrections.
+
+Built from the public catalogue's titles (every dictionary word of two or more characters, with
+the number of titles it occurs in), the synonym groups and the queries citizens asked that found
+something - the county's own vocabulary, not a hard-coded list. Readings come from ``pypinyin``
+(whole words, so 银行 reads yinhang). Shared through the Django cache for ``CACHE_SECONDS`` and kept
+per process as well; a word published a minute ago is found at once by its characters, its pinyin
+reading follows within the cache time.
+"""
+
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils import timezone
+from pypinyin import Style, lazy_pinyin
+
+from .memo import remembered
+from .segmenter import CJK_WORD, cut_all, match_form
+
+CACHE_KEY = "search:vocabulary:v1"
+CACHE_SECONDS = 3600
+MAX_WORDS = 30_000
+MAX_WORD_CHARS = 8
+QUERY_LOG_DAYS = 90
+
+
+class Vocabulary:
+    """``counts``: word → titles it occurs in; ``by_reading``: full toneless pinyin → words, most used first;
+    ``by_initials``: pinyin initials → words; ``by_pattern``: the word with one character replaced by ``?`` → words."""
+
+    def __init__(self, words):
+        self.counts = {word: count for word, (count, _reading, _initials) in words.items()}
+        self.by_reading = defaultdict(list)
+        self.by_initials = defaultdict(list)
+        self.by_pattern = defaultdict(list)
+        for word, (_count, reading, initials) in sorted(words.items(), key=lambda item: (-item[1][0], item[0])):
+            self.by_reading[reading].append(word)
+            self.by_initials[initials].append(word)
+            for index in range(len(word)):
+                self.by_pattern[f"{word[:index]}?{word[index + 1:]}"].append(word)
+
+    def reading(self, word):
+        return "".join(lazy_pinyin(word))
+
+    def close_words(self, word):
+        """Known words one character off ``word`` or read the same (homophones), most used first."""
+        found = []
+        for index in range(len(word)):
+            found.extend(self.by_pattern.get(f"{word[:index]}?{word[index + 1:]}", ()))
+        found.extend(self.by_reading.get(self.reading(word), ()))
+        unique = {candidate for candidate in found if candidate != word}
+        return sorted(unique, key=lambda candidate: (-self.counts[candidate], candidate))
+
+    def readings_of(self, latin):
+        """Known words whose full pinyin is ``latin`` (shebao → 社保), else whose initials are (sb → 社保)."""
+        return list(self.by_reading.get(latin, ())) or list(self.by_initials.get(latin, ()))
+
+
+def _word_counts():
+    from ..models import CatalogueEntry, SearchQueryLog
+    from .synonyms import synonym_groups
+
+    counts = Counter()
+    titles = CatalogueEntry.objects.public().values_list("title", flat=True)
+    for title in titles.iterator(chunk_size=5000):
+        words = set()
+        for run in CJK_WORD.findall(match_form(title)):
+            words.update(token for token in cut_all(run) if 2 <= len(token) <= MAX_WORD_CHARS)
+        counts.update(words)
+    for group in synonym_groups():
+        for word in group:
+            if CJK_WORD.fullmatch(word) and len(word) <= MAX_WORD_CHARS:
+                counts[word] += 1
+    since = timezone.now() - timedelta(days=QUERY_LOG_DAYS)
+    asked = (SearchQueryLog.objects.filter(searched_at__gte=since, result_count__gt=0)
+             .values("query").annotate(times=Count("pk")).order_by("-times")[:2000])
+    for row in asked:
+        query = match_form(row["query"])
+        if CJK_WORD.fullmatch(query) and 2 <= len(query) <= MAX_WORD_CHARS:
+            counts[query] += row["times"]
+    return Counter(dict(counts.most_common(MAX_WORDS)))
+
+
+def vocabulary():
+    """The current :class:`Vocabulary` (shared cache, then per-process memo)."""
+
+    def compute():
+        words = cache.get(CACHE_KEY)
+        if words is None:
+            words = {word: (count, "".join(lazy_pinyin(word)), "".join(lazy_pinyin(word, style=Style.FIRST_LETTER)))
+                     for word, count in _word_counts().items()}
+            cache.set(CACHE_KEY, words, CACHE_SECONDS)
+        return Vocabulary(words)
+
+    return remembered(CACHE_KEY, compute, seconds=CACHE_SECONDS)
+
+
+def forget_vocabulary():
+    from .memo import forget
+
+    cache.delete(CACHE_KEY)
+    forget(CACHE_KEY)
