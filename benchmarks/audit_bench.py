@@ -70,7 +70,8 @@ def add_entries(organisations, count, serial_start, rng):
             withdrawn = None
         entry = CatalogueEntry(
             index_number=f"B{serial:09d}", index_year=timezone.localtime(published).year, index_serial=serial,
-            page_key=50_000_000 + serial, organisation=column["organisation"], column_id=column["id"],
+            page_key=50_000_000 + serial, organisation=column["organisation"], index_organisation=column["organisation"],
+            column_id=column["id"],
             column_title=column["title"], column_kind=column["kind"], title=f"示例信息{serial}",
             url=f"https://example.gov.cn/info/{serial}/", display_date=shown, first_published_at=published,
             last_updated_at=published, status="withdrawn" if withdrawn else "live", withdrawn_at=withdrawn,

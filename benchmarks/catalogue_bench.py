@@ -78,7 +78,7 @@ def bulk_entries(organisations, total, rng):
         withdrawn = rng.random() < 0.02
         batch.append(CatalogueEntry(
             index_number=format_index_number(organisation, year, serial), index_year=year, index_serial=serial,
-            page_key=10_000_000 + number, organisation=organisation, site=None, column_id=column_id,
+            page_key=10_000_000 + number, organisation=organisation, index_organisation=organisation, site=None, column_id=column_id,
             column_title=column_title, column_kind=column_kind,
             title=f"关于第{number}号事项的{rng.choice(['通知', '公告', '意见', '报告'])}",
             summary="为进一步做好相关工作，现将有关事项通知如下。", body_text="正文" * 50,

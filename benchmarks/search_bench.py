@@ -165,7 +165,8 @@ def make_corpus(count, rng):
         serials[key] = serials.get(key, 0) + 1
         batch.append(CatalogueEntry(
             index_number=f"{organisation.credit_code}/{display.year}-{serials[key]:05d}", index_year=display.year,
-            index_serial=serials[key], page_key=10_000_000 + number, organisation=organisation, title=title[:255],
+            index_serial=serials[key], page_key=10_000_000 + number, organisation=organisation,
+            index_organisation=organisation, title=title[:255],
             summary=body[:80], body_text=body, url=f"https://example.gov.cn/bench/{number}/",
             genre=rng.choice(GENRES), topic_id=rng.choice(topics) if topics else None,
             document_number=f"示{organisation.short_name[:2]}发〔{display.year}〕{serials[key]}号" if roll < 0.45 else "",

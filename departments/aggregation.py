@@ -18,7 +18,10 @@ from .models import Organisation
 # 部门动态 / 乡镇动态: what counts as "news" from a sub-site.
 NEWS_KINDS = (ColumnKind.HEADLINES, ColumnKind.NEWS, ColumnKind.NOTICES)
 
-ENTRY_FIELDS = ("title", "url", "display_date", "summary", "index_number", "column_kind", "column_title", "organisation_id")
+ENTRY_FIELDS = (
+    "title", "url", "site", "path", "display_date", "summary", "index_number", "column_kind", "column_title",
+    "organisation_id",
+)
 ORGANISATION_FIELDS = (
     "organisation__name", "organisation__short_name", "organisation__slug", "organisation__kind", "organisation__active",
 )
@@ -112,14 +115,14 @@ def columns_with_latest(home_page, per_column):
     """The home page's columns, each with its newest entries: two queries however many columns."""
     from portal.models import ColumnPage
 
-    columns = list(ColumnPage.objects.child_of(home_page).live().in_menu().order_by("path"))
+    columns = list(ColumnPage.objects.child_of(home_page).live().public().in_menu().order_by("path"))
     share_site_root_paths(columns)
     ranked = (
         CatalogueEntry.objects.public()
         .filter(column__in=[column.pk for column in columns])
         .annotate(rank=Window(RowNumber(), partition_by=[F("column_id")], order_by=[F("display_date").desc(), F("pk").desc()]))
         .filter(rank__lte=per_column)
-        .only("title", "url", "display_date", "column_id", "index_number", "organisation_id")
+        .only("title", "url", "site", "path", "display_date", "column_id", "index_number", "organisation_id")
     )
     by_column = {}
     for entry in ranked:

@@ -46,7 +46,7 @@ def portal_menu(request):
     """首页 + the portal home's menu children + 政府信息公开 + 政民互动 + 搜索."""
 
     def build():
-        pages = list(Page.objects.live().filter(Q(depth=2) | Q(depth=3, show_in_menus=True)).order_by("path"))
+        pages = list(Page.objects.live().public().filter(Q(depth=2) | Q(depth=3, show_in_menus=True)).order_by("path"))
         homes = [page for page in pages if page.depth == 2]
         items = []
         if homes:
@@ -65,7 +65,7 @@ def organisation_menu(home_page, request):
     """A sub-site's own menu: its home, then its columns in tree order."""
 
     def build():
-        children = Page.objects.child_of(home_page).live().in_menu().order_by("path")
+        children = Page.objects.child_of(home_page).live().public().in_menu().order_by("path")
         items = [_item(home_page, request, title=_("本站首页"), home=True)]
         items += [_item(page, request) for page in children]
         return [item for item in items if item["url"]]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from security.strict_input import parse_optional_int
 
 from ..models import CatalogueEntry
+from . import links
 from .filters import HarvestFilterForm, filter_entries
 from .paging import BadPageNumber, paginate
 
@@ -24,13 +25,14 @@ def _iso(value):
     return timezone.localtime(value).isoformat() if value else None
 
 
-def serialise(entry):
-    """Exactly the documented fields (README, "JSON API")."""
+def serialise(entry, request=None):
+    """Exactly the documented fields (README, "JSON API"); ``url`` is absolute, on the entry's Site's current
+    address (the asking host's own scheme and host for entries of the Site that answers)."""
     return {
         "index_number": entry.index_number,
         "title": entry.title,
         "summary": entry.summary,
-        "url": entry.url,
+        "url": links.absolute_entry_url(entry, request),
         "organisation": {"slug": entry.organisation.slug, "name": entry.organisation.name},
         "genre": entry.genre,
         "topic": entry.topic.full_name if entry.topic_id else None,
@@ -84,6 +86,6 @@ def catalogue(request):
         query["page"] = page.next_page_number()
         next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     return JsonResponse(
-        {"count": page.count, "next": next_url, "results": [serialise(entry) for entry in page.object_list]},
+        {"count": page.count, "next": next_url, "results": [serialise(entry, request) for entry in page.object_list]},
         json_dumps_params={"ensure_ascii": False},
     )

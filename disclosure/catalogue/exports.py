@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import CatalogueEntry
+from . import links
 from .filters import CatalogueFilterForm, filter_entries
 from .taxonomy import Genre, Validity
 
@@ -41,16 +42,21 @@ COLUMNS = (
 _QUERY_FIELDS = (
     "index_number", "title", "summary", "organisation__name", "topic__name", "topic__parent__name", "genre",
     "document_number", "written_date", "display_date", "validity", "keywords", "statutory_item__name", "url",
+    "site_id", "path",
 )
 
 
-def export_rows(queryset):
-    """Plain rows (strings) in ``COLUMNS`` order, read in chunks."""
+def export_rows(queryset, request=None):
+    """Plain rows (strings) in ``COLUMNS`` order, read in chunks. Links are absolute for ``request``'s host
+    (``links.py``); without a request, the entries' stored full URLs."""
     genres = dict(Genre.choices)
     validities = dict(Validity.choices)
     rows = queryset.order_by("-display_date", "-pk").values_list(*_QUERY_FIELDS).iterator(chunk_size=CHUNK_SIZE)
     for (index_number, title, summary, organisation, topic, topic_parent, genre, document_number, written_date,
-         display_date, validity, keywords, statutory_item, url) in rows:
+         display_date, validity, keywords, statutory_item, url, site_id, path) in rows:
+        if request is not None:
+            url = links.url_for(site_id, path, url, request)
+            url = request.build_absolute_uri(url) if url.startswith("/") else url
         shown_on = timezone.localtime(display_date).strftime("%Y-%m-%d")
         yield (
             index_number,
@@ -93,10 +99,10 @@ class _Echo:
         return value
 
 
-def csv_lines(queryset):
+def csv_lines(queryset, request=None):
     writer = csv.writer(_Echo())
     yield codecs.BOM_UTF8.decode("utf-8") + writer.writerow([str(label) for _name, label in COLUMNS])
-    for row in export_rows(queryset):
+    for row in export_rows(queryset, request):
         yield writer.writerow(row)
 
 
@@ -104,16 +110,16 @@ def export_csv(request):
     entries, error = filtered_entries(request)
     if error:
         return _bad_request(error)
-    response = StreamingHttpResponse(csv_lines(entries), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(entries, request), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
     return response
 
 
-def json_chunks(queryset):
+def json_chunks(queryset, request=None):
     names = [name for name, _label in COLUMNS]
     yield "["
     first = True
-    for row in export_rows(queryset):
+    for row in export_rows(queryset, request):
         yield ("" if first else ",") + "\n" + json.dumps(dict(zip(names, row)), ensure_ascii=False)
         first = False
     yield "\n]\n"
@@ -123,18 +129,18 @@ def export_json(request):
     entries, error = filtered_entries(request)
     if error:  # a JSON export answers its errors in JSON, as /api/catalogue/ does
         return JsonResponse({"detail": error}, status=400, json_dumps_params={"ensure_ascii": False})
-    response = StreamingHttpResponse(json_chunks(entries), content_type="application/json; charset=utf-8")
+    response = StreamingHttpResponse(json_chunks(entries, request), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
     return response
 
 
-def write_xlsx(queryset, fileobj):
+def write_xlsx(queryset, fileobj, request=None):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("政府信息公开目录"))
     sheet.append([str(label) for _name, label in COLUMNS])
-    for row in export_rows(queryset):
+    for row in export_rows(queryset, request):
         sheet.append(row)
     workbook.save(fileobj)
 
@@ -144,7 +150,7 @@ def export_xlsx(request):
     if error:
         return _bad_request(error)
     spool = tempfile.TemporaryFile(prefix="catalogue-", suffix=".xlsx")
-    write_xlsx(entries, spool)
+    write_xlsx(entries, spool, request)
     spool.seek(0)
     return FileResponse(
         spool,

@@ -1,4 +1,10 @@
-"""Atom feeds of newly disclosed items: the whole county's, and each organisation's."""
+"""Atom feeds of newly disclosed items: the whole county's, and each organisation's.
+
+Item links are the entries' links for the host that serves the feed (``links.py``): an item of that
+Site on the feed's own host, an item of another Site on that Site's current address.
+"""
+
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -9,14 +15,26 @@ from django.utils.translation import gettext as _
 from departments.models import Organisation
 
 from ..models import CatalogueEntry
+from . import links
 
 FEED_SIZE = 50
+
+
+@dataclass
+class FeedScope:
+    """What one request for a feed asks for: its request (for links) and the organisation, if any."""
+
+    request: object
+    organisation: Organisation | None = None
 
 
 class CatalogueFeed(Feed):
     """/disclosure/feed/: the newest public entries of every organisation."""
 
     feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedScope(request)
 
     def title(self, obj=None):
         return _("政府信息公开目录：最新公开信息")
@@ -31,7 +49,10 @@ class CatalogueFeed(Feed):
         return CatalogueEntry.objects.public().select_related("organisation", "topic")
 
     def items(self, obj=None):
-        return self.entries(obj)[:FEED_SIZE]
+        items = list(self.entries(obj)[:FEED_SIZE])
+        for item in items:
+            item.feed_link = links.entry_url(item, obj.request if obj else None)
+        return items
 
     def item_title(self, item):
         return item.title
@@ -40,7 +61,7 @@ class CatalogueFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return item.feed_link
 
     def item_guid(self, item):
         return f"urn:index-number:{item.index_number}"
@@ -64,16 +85,16 @@ class OrganisationFeed(CatalogueFeed):
     """/disclosure/<org>/feed/: one organisation's newest public entries."""
 
     def get_object(self, request, org_slug):
-        return get_object_or_404(Organisation, slug=org_slug)
+        return FeedScope(request, get_object_or_404(Organisation, slug=org_slug))
 
     def title(self, obj=None):
-        return _("%(name)s：最新公开信息") % {"name": obj.name}
+        return _("%(name)s：最新公开信息") % {"name": obj.organisation.name}
 
     def subtitle(self, obj=None):
-        return _("%(name)s最新主动公开的政府信息。") % {"name": obj.name}
+        return _("%(name)s最新主动公开的政府信息。") % {"name": obj.organisation.name}
 
     def link(self, obj=None):
-        return reverse("disclosure:organisation", args=[obj.slug])
+        return reverse("disclosure:organisation", args=[obj.organisation.slug])
 
     def entries(self, obj=None):
-        return super().entries(obj).filter(organisation=obj)
+        return super().entries(obj).filter(organisation=obj.organisation)

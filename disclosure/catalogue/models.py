@@ -59,6 +59,12 @@ class CatalogueEntry(models.Model):
     index_number = models.CharField(_("索引号"), max_length=64, unique=True, editable=False)
     index_year = models.PositiveSmallIntegerField(_("索引号年份"), editable=False)
     index_serial = models.PositiveIntegerField(_("索引号序号"), editable=False)
+    # The organisation whose counter gave the number. It never changes, even when the page moves into
+    # another organisation's tree (then ``organisation`` follows the page and this stays).
+    index_organisation = models.ForeignKey(
+        "departments.Organisation", verbose_name=_("编号机构"), on_delete=models.PROTECT, related_name="+",
+        editable=False, help_text=_("首次发布时给出索引号的机构；页面移入其他机构后不变。"),
+    )
 
     page = models.OneToOneField(
         "wagtailcore.Page",
@@ -84,6 +90,9 @@ class CatalogueEntry(models.Model):
     summary = models.TextField(_("摘要"), blank=True)
     body_text = models.TextField(_("正文文本"), blank=True)
     url = models.URLField(_("网址"), max_length=500)
+    # The page's path inside its Site (Wagtail's url_parts[2]); links are made from site + path per request
+    # (``disclosure/links.py``), so they stay right when a Site's hostname, port or scheme changes.
+    path = models.CharField(_("站内路径"), max_length=500, blank=True, editable=False)
     genre = models.CharField(_("体裁"), max_length=32, choices=Genre.choices, default=Genre.OTHER, db_index=True)
     topic = models.ForeignKey(Topic, verbose_name=_("主题分类"), null=True, blank=True, on_delete=models.SET_NULL)
     document_number = models.CharField(_("文号"), max_length=100, blank=True, db_index=True)
@@ -122,8 +131,10 @@ class CatalogueEntry(models.Model):
         verbose_name_plural = _("政府信息公开目录")
         ordering = ["-display_date", "-pk"]
         constraints = [
+            # Per numbering organisation: entries moved in from another organisation keep that one's serials,
+            # so they never collide with (or block) the serials the receiving organisation goes on issuing.
             models.UniqueConstraint(
-                fields=["organisation", "index_year", "index_serial"], name="unique_index_serial_per_org_year"
+                fields=["index_organisation", "index_year", "index_serial"], name="unique_index_serial_per_issuer_year"
             )
         ]
         indexes = [

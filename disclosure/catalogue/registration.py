@@ -12,6 +12,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
 from ..models import CatalogueEntry
 from .index_numbers import format_index_number, next_serial
@@ -42,21 +43,37 @@ class WithdrawalReason:
     EXPIRED = _("页面已过期下线")
     DELETED = _("页面已删除")
     ORPHANED = _("页面不再属于任何机构")
+    RESTRICTED = _("页面设置了访问限制（登录、密码或指定用户组），不再向公众公开")
 
 
 def is_disclosed(page):
     return bool(getattr(page, "is_disclosed", False))
 
 
+def is_public(page):
+    """Whether every anonymous visitor may see ``page``: no view restriction on it or on any ancestor.
+
+    Public means public to everyone (条例 art. 19-20: proactive disclosure is to the public); a page
+    behind a login, a password or a group restriction is not catalogued as public. One query.
+    """
+    return not page.get_view_restrictions().exists()
+
+
 def placement_fields(page):
-    """Where the page sits: URL, site and column. These change on moves and slug changes above the page."""
+    """Where the page sits: URL, site, path in the site and column. These change on moves, slug changes above
+    the page and Site changes."""
     column = page.column
+    return {**address_fields(page), "column": column, "column_title": column.title if column else "",
+            "column_kind": column.kind if column else ""}
+
+
+def address_fields(page):
+    """The page's Site, its path inside that Site and its full URL now (Wagtail's ``get_url_parts``)."""
+    site_id, root_url, path = page.get_url_parts() or (None, None, None)
     return {
-        "url": page.get_full_url() or "",
-        "site": page.get_site(),
-        "column": column,
-        "column_title": column.title if column else "",
-        "column_kind": column.kind if column else "",
+        "url": f"{root_url}{path}" if root_url and path else "",
+        "site": Site.objects.get(pk=site_id) if site_id else None,
+        "path": path or "",
     }
 
 
@@ -74,12 +91,16 @@ def entry_fields(page):
 
 @transaction.atomic
 def register_page(page, kind=ChangeKind.PUBLISHED):
-    """Create or update the entry of a live disclosed page. Returns the entry, or None if not disclosed.
+    """Create or update the entry of a live, public, disclosed page. Returns the entry, or None if there is none.
 
     Announces the entry (``catalogue_changed`` with ``kind``).
     """
     page = page.specific
     if not is_disclosed(page) or not page.live:
+        return None
+    if not is_public(page):
+        # Held back: a page that was never public takes no number; one that was public is withdrawn.
+        withdraw_page(page.pk, WithdrawalReason.RESTRICTED, ChangeKind.PRIVACY)
         return None
     organisation = page.organisation
     if organisation is None:
@@ -95,6 +116,7 @@ def register_page(page, kind=ChangeKind.PUBLISHED):
             page_key=page.pk,
             index_year=year,
             index_serial=serial,
+            index_organisation=organisation,
             index_number=format_index_number(organisation, year, serial),
             first_published_at=now,
         )
@@ -150,8 +172,6 @@ def refresh_subtree(page):
 
     Index numbers are never touched: an entry keeps the number its first publication gave it.
     """
-    from wagtail.models import Page
-
     entries = {
         entry.page_key: entry
         for entry in CatalogueEntry.objects.filter(
@@ -174,6 +194,40 @@ def refresh_subtree(page):
             CatalogueEntry.objects.filter(pk=entry.pk).update(**updates, changed_at=now)
             changed.append(entry.pk)
     announce(changed, ChangeKind.MOVED)
+    return len(changed)
+
+
+def refresh_addresses(chunk_size=2000):
+    """After a Site is created, changed or deleted: re-read every live entry's Site, path and full URL.
+
+    A department given its own hostname moves its tree onto a new Site; a changed hostname, port or scheme
+    changes every full URL of that Site. Announces the entries that changed (kind ``move``); returns how many.
+    Reads plain pages (no specific rows): one query per ``chunk_size`` entries, then one bulk update.
+    """
+    Site.clear_site_root_paths_cache()  # Wagtail's own handler may run after this one
+    roots = Site.get_site_root_paths()
+    now = recording_time()
+    changed = []
+    live = CatalogueEntry.objects.filter(status=CatalogueEntry.Status.LIVE, page__isnull=False).order_by("pk")
+    last_pk = 0
+    while True:
+        chunk = list(live.filter(pk__gt=last_pk).only("pk", "page_id", "site_id", "path", "url")[:chunk_size])
+        if not chunk:
+            break
+        last_pk = chunk[-1].pk
+        pages = Page.objects.in_bulk([entry.page_id for entry in chunk])
+        for entry in chunk:
+            page = pages.get(entry.page_id)
+            if page is None:
+                continue
+            page._wagtail_cached_site_root_paths = roots
+            site_id, root_url, path = page.get_url_parts() or (None, None, None)
+            url = f"{root_url}{path}" if root_url and path else ""
+            if (entry.site_id, entry.path, entry.url) != (site_id, path or "", url):
+                entry.site_id, entry.path, entry.url, entry.changed_at = site_id, path or "", url, now
+                changed.append(entry)
+    CatalogueEntry.objects.bulk_update(changed, ["site", "path", "url", "changed_at"], batch_size=500)
+    announce([entry.pk for entry in changed], ChangeKind.MOVED)
     return len(changed)
 
 

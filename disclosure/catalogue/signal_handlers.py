@@ -1,17 +1,17 @@
 """The seams of the catalogue. Handlers only delegate.
 
-In: page publishing (any tree), organisations and topics. Out: the catalogue's own announcement,
+In: page publishing, moves and view restrictions (any tree), Sites, organisations and topics. Out: the catalogue's own announcement,
 ``signals.catalogue_changed``, renews the catalogue's facet generation and the anonymous page cache
 (the page layer below is called, never the other way round).
 """
 
-from django.db.models.signals import post_save, pre_delete
-from wagtail.models import Page, get_page_models
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal import page_cache
 
-from . import generation, registration
+from . import generation, privacy, registration
 from .models import CatalogueEntry, Topic
 from .signals import catalogue_changed
 
@@ -34,6 +34,23 @@ def on_page_deleted(sender, instance, **kwargs):
 
 def on_page_moved(sender, instance, **kwargs):
     registration.refresh_subtree(instance)
+    privacy.refresh_privacy(instance)
+
+
+def on_view_restriction_saved(sender, instance, **kwargs):
+    privacy.refresh_privacy_of(instance.page_id)
+
+
+def on_view_restriction_deleted(sender, instance, origin=None, **kwargs):
+    """Removed by an editor: the section is public again. Removed with its page (a deletion): nothing to restore."""
+    if isinstance(origin, Page) or issubclass(getattr(origin, "model", type(None)), Page):
+        return
+    privacy.refresh_privacy_of(instance.page_id)
+
+
+def on_site_changed(sender, instance, **kwargs):
+    """A Site created, changed (hostname, port, scheme, root, default) or deleted: entries' addresses follow."""
+    registration.refresh_addresses()
 
 
 def on_organisation_saved(sender, instance, created=False, **kwargs):
@@ -62,6 +79,10 @@ def register_signal_handlers():
         page_published.connect(on_page_published, sender=model, dispatch_uid=f"catalogue-publish-{model.__name__}")
         page_unpublished.connect(on_page_unpublished, sender=model, dispatch_uid=f"catalogue-unpublish-{model.__name__}")
         post_page_move.connect(on_page_moved, sender=model, dispatch_uid=f"catalogue-move-{model.__name__}")
+    post_save.connect(on_view_restriction_saved, sender=PageViewRestriction, dispatch_uid="catalogue-restriction-saved")
+    post_delete.connect(on_view_restriction_deleted, sender=PageViewRestriction, dispatch_uid="catalogue-restriction-deleted")
+    post_save.connect(on_site_changed, sender=Site, dispatch_uid="catalogue-site-saved")
+    post_delete.connect(on_site_changed, sender=Site, dispatch_uid="catalogue-site-deleted")
     post_save.connect(on_organisation_saved, sender="departments.Organisation", dispatch_uid="catalogue-organisation")
     post_save.connect(on_topic_saved, sender=Topic, dispatch_uid="catalogue-topic")
     catalogue_changed.connect(on_catalogue_changed, sender=CatalogueEntry, dispatch_uid="catalogue-changed-caches")

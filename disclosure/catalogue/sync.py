@@ -2,7 +2,8 @@
 
 ``compare()`` lists what differs between the live disclosed pages and their entries: missing
 entries, entries whose copied fields drifted, entries that are live although their page is gone,
-unpublished or no longer disclosed, and withdrawn entries whose page is live again. ``apply()``
+unpublished or no longer disclosed, entries that are public although their page has a view restriction
+(a privacy mismatch), and withdrawn entries whose page is live and public again. ``apply()``
 fixes exactly those. ``manage.py catalogue_sync`` prints them; ``--check`` only reports.
 """
 
@@ -28,7 +29,7 @@ from .signals import ChangeKind, announce
 
 @dataclass
 class Difference:
-    action: str  # "create", "update", "restore" or "withdraw"
+    action: str  # "create", "update", "restore", "restrict" or "withdraw"
     page_id: int
     title: str
     index_number: str = ""
@@ -44,6 +45,10 @@ class Difference:
             }
         if self.action == "restore":
             return _("恢复：%(number)s《%(title)s》页面已发布，条目却是撤回状态") % {
+                "number": self.index_number, "title": self.title
+            }
+        if self.action == "restrict":
+            return _("隐私不一致：%(number)s《%(title)s》页面设有访问限制，条目却仍公开") % {
                 "number": self.index_number, "title": self.title
             }
         return _("撤回：%(number)s《%(title)s》（%(reason)s）") % {
@@ -74,13 +79,18 @@ def compare():
     differences = []
     entries = {entry.page_key: entry for entry in CatalogueEntry.objects.all()}
     seen = set()
+    restricted = set(live_disclosed_pages().not_public().values_list("pk", flat=True))
     for page in live_disclosed_pages().iterator(chunk_size=500):
         expected = _expected(page)
         if expected is None:
             continue
         seen.add(page.pk)
         entry = entries.get(page.pk)
-        if entry is None:
+        if page.pk in restricted:
+            if entry is not None and entry.is_live:
+                differences.append(Difference("restrict", page.pk, page.title, entry.index_number,
+                                              reason=str(WithdrawalReason.RESTRICTED)))
+        elif entry is None:
             differences.append(Difference("create", page.pk, page.title))
         elif not entry.is_live:
             differences.append(Difference("restore", page.pk, page.title, entry.index_number))
@@ -114,7 +124,7 @@ def apply(differences):
     Withdrawals and restorations are announced as they happen (``catalogue_changed``, kind ``sync``).
     """
     for difference in differences:
-        if difference.action == "withdraw":
+        if difference.action in ("withdraw", "restrict"):
             withdraw_entries(CatalogueEntry.objects.filter(page_key=difference.page_id), difference.reason,
                              ChangeKind.SYNCED)
             continue

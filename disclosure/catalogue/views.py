@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from departments.models import Organisation
 
 from ..models import CatalogueEntry
+from . import links
 from .filters import CatalogueFilterForm, facet_choices, filter_entries
 from .paging import BadPageNumber, paginate
 
 PER_PAGE = 20
 LIST_FIELDS = (
-    "index_number", "title", "url", "display_date", "written_date", "document_number", "genre", "validity", "summary",
+    "index_number", "title", "url", "site", "path", "display_date", "written_date", "document_number", "genre",
+    "validity", "summary",
     "organisation__name", "organisation__short_name", "organisation__slug",
 )
 
@@ -41,7 +43,7 @@ def organisation_catalogue(request, org_slug):
     context = {
         "trail": trail,
         "organisation": organisation,
-        "guide": disclosure_guide(organisation),
+        "guide": disclosure_guide(organisation, request),
         "yearly_reports": yearly_reports(organisation),
         "feed_url": reverse("disclosure:organisation-feed", args=[organisation.slug]),
         "extra_meta_tags": {"ColumnName": _("%(name)s政府信息公开") % {"name": organisation.name}, "ColumnType": "信息公开目录"},
@@ -83,7 +85,7 @@ def _with_org(request, organisation):
     return query.urlencode()
 
 
-def disclosure_guide(organisation):
+def disclosure_guide(organisation, request=None):
     """信息公开指南 (条例 art. 12 and 24): the office's name, address, hours, phone, fax and online contact."""
     return {
         "office": organisation.name,
@@ -93,7 +95,7 @@ def disclosure_guide(organisation):
         "fax": organisation.fax,
         "email": organisation.email,
         "apply_url": _optional_url("disclosure_applications:apply", organisation.slug),
-        "site_url": organisation.home_page.url if organisation.home_page_id else "",
+        "site_url": (organisation.home_page.get_url(request) or "") if organisation.home_page_id else "",
     }
 
 
@@ -126,11 +128,32 @@ def yearly_reports(organisation):
 
 
 def resolve_index_number(request, index_number):
-    """/disclosure/item/<索引号>/: to the live page, or a withdrawal notice that says when and why."""
+    """/disclosure/item/<索引号>/: to the live page, or a withdrawal notice that says when and why.
+
+    An entry withdrawn because its page is under a view restriction (login, password, groups) is not
+    described to the public at all (no title, no address): a visitor the restriction admits is sent to
+    the page; anyone else gets 403 with a notice that the item is not public and how to apply for it.
+    """
     entry = CatalogueEntry.objects.select_related("organisation").filter(index_number=index_number.strip("/")).first()
     if entry is None:
         raise Http404(_("没有这个索引号。"))
     if entry.is_live and entry.url:
-        return redirect(entry.url)
+        return redirect(links.entry_url(entry, request))
+    restrictions = restricted_page_restrictions(entry)
+    if restrictions:
+        if all(restriction.accept_request(request) for restriction in restrictions):
+            return redirect(entry.page.get_url(request))
+        trail = [(_("政府信息公开"), reverse("disclosure:index")), (entry.index_number, "")]
+        context = {"entry": entry, "trail": trail,
+                   "apply_url": _optional_url("disclosure_applications:apply", entry.organisation.slug)}
+        return render(request, "disclosure/restricted.html", context, status=403)
     trail = [(_("政府信息公开"), reverse("disclosure:index")), (entry.index_number, "")]
     return render(request, "disclosure/withdrawn.html", {"entry": entry, "trail": trail}, status=410)
+
+
+def restricted_page_restrictions(entry):
+    """The view restrictions keeping a withdrawn entry's live page from the public (empty if there are none)."""
+    page = entry.page
+    if page is None or not page.live:
+        return []
+    return list(page.get_view_restrictions())

@@ -75,7 +75,7 @@ def submit_report(report, user=None):
     page = report.page
     if page is None:
         page = YearlyReportPage(title=report_title(report), report_year=report.year, slug=report_slug(report),
-                                display_date=timezone.now(), live=False)
+                                live=False)
         report_column(organisation).add_child(instance=page)
     workflow = page.get_workflow()
     if workflow is None:

@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 
+from ..catalogue.links import localise_results
 from .params import read_params
 from .scope import site_organisation
 from .service import search
@@ -17,6 +18,8 @@ def search_api(request):
         return JsonResponse({"error": params.errors[0], "errors": params.errors}, status=400,
                             json_dumps_params={"ensure_ascii": False})
     outcome = search(params, site_organisation(request))
+    for result in localise_results([*outcome.picks, *outcome.results], request):
+        result["url"] = request.build_absolute_uri(result["url"]) if result["url"].startswith("/") else result["url"]
     body = {
         "query": params.q,
         "count": outcome.total,

@@ -7,9 +7,14 @@
   :class:`IndexLocked` rather than queueing in a background thread (haystack's default uses
   Whoosh's ``AsyncWriter``): the search queue (``queue.py``) retries, so a held lock delays
   an update but never loses it and never blocks publishing.
+* A lost index (directory deleted, table of contents gone) is never silently re-created by a
+  writer: haystack's ``setup()`` would start an empty index holding only the next few entries,
+  and search would quietly shrink to them. Writers raise :class:`IndexMissing` instead, and the
+  queue rebuilds the whole index from the catalogue (``queue.process_pending``).
 """
 
 import logging
+import os
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_ID, ID
@@ -26,6 +31,10 @@ WRITER_TIMEOUT_SECONDS = 2.0
 
 class IndexLocked(Exception):
     """Another writer holds the Whoosh index lock; try again later."""
+
+
+class IndexMissing(Exception):
+    """The index directory or its table of contents is gone: only a full rebuild may create it again."""
 
 
 class CountyWhooshSearchBackend(WhooshSearchBackend):
@@ -60,7 +69,13 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
         doc.pop("boost", None)
         return {key: self._from_python(value) for key, value in doc.items()}
 
+    def require_index(self):
+        """Raise :class:`IndexMissing` unless an index exists on disk (one directory listing)."""
+        if self.use_file_storage and not (os.path.isdir(self.path) and whoosh_index.exists_in(self.path)):
+            raise IndexMissing(self.path)
+
     def open_writer(self, **options):
+        self.require_index()
         if not self.setup_complete:
             self.setup()
         self.index = self.index.refresh()
@@ -92,6 +107,7 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
             self.apply_changes(index, objects=objects)
 
     def remove(self, obj_or_string, commit=True):
+        self.require_index()
         identifier = obj_or_string if isinstance(obj_or_string, str) else get_identifier(obj_or_string)
         writer = self.open_writer()
         writer.delete_by_term(ID, identifier)

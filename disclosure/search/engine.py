@@ -144,6 +144,7 @@ class View:
 
     def __init__(self, ix):
         self.ix = ix
+        self.directory = directory_identity()
         self.reader = ix.reader()
         self.generation = self.reader.generation()
         self.parts = []
@@ -174,7 +175,8 @@ class View:
         return self.reader.doc_count()
 
     def up_to_date(self):
-        return self.ix.latest_generation() == self.generation
+        """Same directory (a rebuild swaps in a new one, whose generation may equal ours) and same generation."""
+        return directory_identity() == self.directory and self.ix.latest_generation() == self.generation
 
     def term(self, fieldname, text):
         """Global document numbers (live only) of one term, cached for this generation."""
@@ -249,6 +251,15 @@ def index_path():
     from haystack import connections
 
     return connections.connections_info["default"]["PATH"]
+
+
+def directory_identity():
+    """(device, inode) of the index directory, or None when it is gone: changes when a rebuild swaps one in."""
+    try:
+        stat = os.stat(index_path())
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 def open_index():

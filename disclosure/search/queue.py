@@ -1,10 +1,13 @@
 """One queue, one writer: every change to the search index goes through here.
 
-Publishing only writes a ``PendingIndexUpdate`` row (in its own transaction) and, once that
+Every catalogue change (``disclosure.catalogue.signals.catalogue_changed``) only writes a ``PendingIndexUpdate``
+row (in its own transaction) and, once that
 transaction has committed, enqueues :func:`tasks.process_index_updates`. The task takes every
 pending entry at once (batching), writes them with one Whoosh writer and one commit, and
 deletes the rows only after the commit. If the index is locked or the write fails, the rows
 stay and the task is retried later, so publishing never waits on or fails because of the index.
+If the index itself is gone, the task rebuilds all of it from the catalogue (which covers every
+pending row) rather than starting an index that holds only the newest entries.
 """
 
 import logging
@@ -16,6 +19,7 @@ from django.utils import timezone
 from haystack import connections
 
 from ..models import CatalogueEntry, PendingIndexUpdate
+from .backend import IndexMissing
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +82,12 @@ def process_pending(limit=BATCH_LIMIT):
     backend = connections["default"].get_backend()
     try:
         backend.apply_changes(index, objects=live, removed_identifiers=removed)
+    except IndexMissing:
+        # Never start an empty index with only these entries: build the whole one from the catalogue.
+        logger.warning("Search index is missing; rebuilding it from the catalogue before applying %s updates.", len(rows))
+        from .bulk import rebuild
+
+        rebuild(procs=1)
     except Exception as error:
         PendingIndexUpdate.objects.filter(entry_id__in=rows).update(
             attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]

@@ -151,8 +151,8 @@ def search(params, site_organisation=None, log=True):
     return outcome
 
 
-ENTRY_FIELDS = ("pk", "title", "summary", "body_text", "url", "index_number", "document_number", "genre",
-                "topic_id", "display_date", "organisation_id")
+ENTRY_FIELDS = ("pk", "title", "summary", "body_text", "url", "site_id", "path", "index_number", "document_number",
+                "genre", "topic_id", "display_date", "organisation_id")
 
 
 def entries_in_order(entry_ids):
@@ -189,7 +189,9 @@ def present(row, terms, pick_description=""):
         "id": row["pk"],
         "title": mask_personal_data(row["title"]),
         "title_html": highlight_title(mask_personal_data(row["title"]), terms),
-        "url": row["url"],
+        "url": row["url"],  # the stored full URL; views make it the link for their request (links.localise_results)
+        "site_id": row["site_id"],
+        "path": row["path"],
         "index_number": row["index_number"],
         "document_number": row["document_number"],
         "organisation": {"slug": organisation["slug"], "name": organisation["name"]},

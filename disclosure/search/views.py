@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ..catalogue.links import localise_results
 from .params import read_params
 from .querylog import popular_searches
 from .scope import site_organisation
@@ -18,6 +19,7 @@ def _link(params, **changes):
 def search_page(request):
     params = read_params(request.GET)
     outcome = search(params, site_organisation(request))
+    localise_results([*outcome.picks, *outcome.results], request)
     facet_groups = []
     filter_names = {"kind": "kind", "organisation": "org", "genre": "genre", "topic": "topic", "year": "year"}
     headings = {"kind": _("类别"), "organisation": _("发布机构"), "genre": _("体裁"), "topic": _("主题分类"), "year": _("年份")}

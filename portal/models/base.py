@@ -121,10 +121,15 @@ class DisclosedPage(BasePage):
     genre_editable = True
 
     summary = models.TextField(_("摘要"), blank=True, help_text=_("列表和搜索结果中显示的简介，不填则自动截取正文。"))
+    # Empty unless the editor sets it deliberately (e.g. migrating an old item): an empty 发布日期 shows the
+    # moment the item first went live (approval, scheduled go-live, a published copy), never the moment the
+    # draft form was opened. See ``effective_display_date``.
     display_date = models.DateTimeField(
         _("发布日期"),
-        default=timezone.now,
-        help_text=_("向公众显示的发布日期。系统另行记录实际发布时间，两者相差超过一天会被审计列为可疑日期。"),
+        null=True,
+        blank=True,
+        help_text=_("一般留空：首次发布（审核通过、定时发布或复制并发布）时自动取发布时刻。"
+                    "只有迁移旧信息等确需指定时才填写；填写的日期与实际发布时间相差超过一天会被审计列为可疑日期。"),
     )
     topic = models.ForeignKey(
         "disclosure.Topic",
@@ -165,6 +170,15 @@ class DisclosedPage(BasePage):
     def get_genre(self):
         return self.genre or self.default_genre
 
+    @property
+    def effective_display_date(self):
+        """发布日期 as citizens see it: the editor's date if set, else when the page first went live.
+
+        Before the first publication (a preview) it is the current time. Source: 政府网站发展指引 (国办发〔2017〕47号)
+        and the inspection's 伪造发稿日期 rule - the date shown is the date the item became public.
+        """
+        return self.display_date or self.first_published_at or timezone.now()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_catalogue_entry()
@@ -203,7 +217,7 @@ class DisclosedPage(BasePage):
             "topic_id": self.topic_id,
             "document_number": getattr(self, "document_number", ""),
             "written_date": getattr(self, "written_date", None),
-            "display_date": self.display_date,
+            "display_date": self.effective_display_date,
             "validity": getattr(self, "validity", Validity.VALID),
             "keywords": self.keywords,
             "statutory_item_id": self.statutory_item_id,
@@ -212,7 +226,7 @@ class DisclosedPage(BasePage):
     def meta_tags(self, request=None):
         tags = super().meta_tags(request)
         tags["ArticleTitle"] = self.title
-        tags["PubDate"] = timezone.localtime(self.display_date).strftime("%Y-%m-%d %H:%M")
+        tags["PubDate"] = timezone.localtime(self.effective_display_date).strftime("%Y-%m-%d %H:%M")
         tags["ContentSource"] = getattr(self, "source", "") or (self.organisation.name if self.organisation else "")
         if self.keywords:
             tags["Keywords"] = self.keywords

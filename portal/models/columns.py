@@ -65,7 +65,8 @@ class ColumnPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.entries().only(
-            "title", "url", "display_date", "summary", "index_number", "organisation__name", "organisation__short_name"
+            "title", "url", "site", "path", "display_date", "summary", "index_number", "organisation__name",
+            "organisation__short_name",
         ), self.per_page)
         try:
             page_obj = paginator.page(page_or_first(request.GET.get("page")))
@@ -75,7 +76,7 @@ class ColumnPage(BasePage):
             page_obj = paginator.page(paginator.num_pages)
         context["page_obj"] = page_obj
         context["entries"] = page_obj.object_list
-        context["subcolumns"] = self.get_children().live().type(ColumnPage).specific()
+        context["subcolumns"] = self.get_children().live().public().type(ColumnPage).specific()
         return context
 
     def meta_tags(self, request=None):

@@ -1,6 +1,7 @@
 """Articles, policy documents and their interpretations: the disclosed content of every tree."""
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -127,7 +128,8 @@ class PolicyDocumentPage(DisclosedPage):
         }
 
     def interpretations(self):
-        return PolicyInterpretationPage.objects.live().public().filter(policy=self).order_by("-display_date")
+        return (PolicyInterpretationPage.objects.live().public().filter(policy=self)
+                .order_by(Coalesce("display_date", "first_published_at").desc()))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

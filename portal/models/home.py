@@ -47,6 +47,6 @@ class PortalHomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(aggregation.portal_home_listings(self.organisation, self.items_per_block))
-        context["columns"] = list(ColumnPage.objects.child_of(self).live().in_menu().order_by("path"))
+        context["columns"] = list(ColumnPage.objects.child_of(self).live().public().in_menu().order_by("path"))
         aggregation.share_site_root_paths(context["columns"])
         return context

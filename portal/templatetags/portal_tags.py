@@ -27,7 +27,8 @@ def government_meta_tags(context, page=None):
         tags.update(page.meta_tags(request))
         tags.update(_column_tags_for_pages_outside_columns(page, tags))
         if request is not None:
-            tags["Url"] = request.build_absolute_uri(page.url) if page.url else ""
+            url = page.get_url(request)
+            tags["Url"] = request.build_absolute_uri(url) if url else ""
     elif request is not None:
         tags["Url"] = request.build_absolute_uri()
     tags.update(context.get("extra_meta_tags") or {})  # views that are not pages (e.g. the catalogue) add theirs
@@ -132,12 +133,12 @@ def _sub_site_organisation(page):
     return organisation
 
 
-@register.simple_tag
-def column_url(columns, kind):
-    """The URL of the first column of ``kind`` among ``columns`` (for a panel's 更多 link)."""
+@register.simple_tag(takes_context=True)
+def column_url(context, columns, kind):
+    """The URL of the first column of ``kind`` among ``columns`` (for a panel's 更多 link), relative on this Site."""
     for column in columns or []:
         if getattr(column, "kind", None) == kind:
-            return column.url
+            return column.get_url(context.get("request")) or ""
     return ""
 
 
@@ -148,7 +149,8 @@ def sibling_columns(page):
 
     parent_path = page.path[: -page.steplen]
     return list(
-        ColumnPage.objects.filter(path__startswith=parent_path, depth=page.depth).live().in_menu().order_by("path")
+        ColumnPage.objects.filter(path__startswith=parent_path, depth=page.depth).live().public().in_menu()
+        .order_by("path")
     )
 
 

@@ -34,6 +34,8 @@ def bulk_entry(**fields):
     names = {field.name for field in CatalogueEntry._meta.get_fields()}
     if "display_year" in names:
         entry.display_year = timezone.localtime(entry.display_date).year
+    if "index_organisation" in names and entry.index_organisation_id is None:
+        entry.index_organisation_id = entry.organisation_id
     if "changed_at" in names and entry.changed_at is None:
         entry.changed_at = entry.withdrawn_at or entry.last_updated_at
     return entry

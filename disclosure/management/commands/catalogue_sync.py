@@ -21,8 +21,10 @@ class Command(BaseCommand):
         if not differences:
             self.stdout.write(self.style.SUCCESS(_("目录与已发布页面一致，无需修改。")))
             return
-        counts = {action: sum(1 for d in differences if d.action == action) for action in ("create", "update", "restore", "withdraw")}
-        summary = _("共 %(total)d 处差异：新建 %(create)d，更新 %(update)d，恢复 %(restore)d，撤回 %(withdraw)d。") % {
+        actions = ("create", "update", "restore", "restrict", "withdraw")
+        counts = {action: sum(1 for d in differences if d.action == action) for action in actions}
+        summary = _("共 %(total)d 处差异：新建 %(create)d，更新 %(update)d，恢复 %(restore)d，"
+                    "隐私不一致 %(restrict)d，撤回 %(withdraw)d。") % {
             "total": len(differences), **counts
         }
         if check:

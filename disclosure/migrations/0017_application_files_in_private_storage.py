@@ -35,8 +35,7 @@ def move_to_private_storage(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0012_default_synonym_groups'),
-        ('disclosure', '0012_yearly_report_approval_and_normative_documents'),
+        ('disclosure', '0016_display_date_set_at_first_publication'),
     ]
 
     operations = [

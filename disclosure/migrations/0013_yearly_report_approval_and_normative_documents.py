@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('departments', '0002_organisation_error_messages'),
-        ('disclosure', '0011_seed_statutory_items'),
+        ('disclosure', '0012_default_synonym_groups'),
     ]
 
     operations = [
