@@ -18,7 +18,7 @@ def fill_paths(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("disclosure", "0013_index_number_issuer")]
+    dependencies = [("disclosure", "0014_index_number_issuer")]
 
     operations = [
         migrations.AddField(

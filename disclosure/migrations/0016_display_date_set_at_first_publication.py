@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0014_catalogue_entry_path'),
+        ('disclosure', '0015_catalogue_entry_path'),
     ]
 
     operations = [

@@ -19,8 +19,7 @@ def copy_current_organisation(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("departments", "0001_initial"),
-        ("disclosure", "0012_default_synonym_groups"),
-        ("disclosure", "0012_yearly_report_approval_and_normative_documents"),
+        ("disclosure", "0013_yearly_report_approval_and_normative_documents"),
     ]
 
     operations = [
