@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.calendar_months import add_months  # noqa: F401  (re-exported: the audit's calendar in one place)
+from security.strict_input import StrictInputError, parse_date
 
 
 class AsOfError(ValueError):
@@ -44,8 +45,8 @@ def parse_as_of(value, *, now=None):
     if value in (None, ""):
         return current
     try:
-        day = datetime.date.fromisoformat(str(value).strip())
-    except ValueError:
+        day = parse_date(value)
+    except StrictInputError:
         raise AsOfError(_("无法识别的日期“%(value)s”，请按 YYYY-MM-DD 格式填写，例如 2026-03-01。") % {"value": value}) from None
     if day > current:
         raise AsOfError(_("日期 %(day)s 晚于今天（%(today)s），无法审计尚未发生的情况。") % {"day": day, "today": current})

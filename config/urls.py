@@ -22,9 +22,15 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # The development server serves public media (images) only: documents go through Wagtail's serve view,
+    # which checks collection privacy, and private files have no URL at all (security/private_files.py).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:{'|'.join(settings.PUBLIC_MEDIA_DIRS)})/.*)$", serve,
+                {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

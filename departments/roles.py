@@ -19,6 +19,8 @@ INFORMATION_OFFICE_PERMISSIONS = [
     ("disclosure", "view_noticetemplate"),
     ("disclosure", "change_processingfeesettings"),
     ("disclosure", "view_processingfeesettings"),
+    # The security log (安全日志): read and export (security/reports.py).
+    ("security", "view_securityevent"),
 ]
 
 

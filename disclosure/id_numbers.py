@@ -6,9 +6,12 @@ sequence number and a check character (0-9 or X) computed with ISO 7064 MOD 11-2
 """
 
 import datetime
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from security.strict_input import is_ascii_digits
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARACTERS = "10X98765432"
@@ -26,8 +29,8 @@ EARLIEST_BIRTH_YEAR = 1890
 
 
 def normalise(value: str) -> str:
-    """Strip spaces and accept a lower-case x, as people type it."""
-    return "".join((value or "").split()).upper()
+    """Strip spaces, read full-width characters (NFKC) and accept a lower-case x, as people type it."""
+    return "".join(unicodedata.normalize("NFKC", value or "").split()).upper()
 
 
 def check_character(first17: str) -> str:
@@ -45,13 +48,13 @@ def birth_date(number: str) -> datetime.date | None:
 def validate_id_number(value: str, today: datetime.date | None = None) -> None:
     """Raise ``ValidationError`` with a message a citizen can act on, or return None."""
     number = normalise(value)
-    if len(number) == 15 and number.isdigit():
+    if len(number) == 15 and is_ascii_digits(number):
         raise ValidationError(_("15位的第一代身份证已停止使用，请填写18位居民身份证号码。"), code="first_generation")
     if len(number) != 18:
         raise ValidationError(
             _("居民身份证号码应为18位，当前为%(length)d位。"), params={"length": len(number)}, code="length"
         )
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not is_ascii_digits(number[:17]) or not (is_ascii_digits(number[17]) or number[17] == "X"):
         raise ValidationError(_("居民身份证号码前17位应为数字，最后一位为数字或字母X。"), code="characters")
     region = number[:6]
     if region[:2] not in PROVINCE_CODES or region[2:] == "0000" and region[:2] not in {"71", "81", "82", "83"}:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from departments.roles import is_information_office
 from portal.admin_refusal import refuse_with_403
 from portal.calendar_months import add_months
+from security.strict_input import page_or_first
 
 from . import handling
 from .admin_forms import AssignForm, DispositionForm, ForwardForm, PublicationForm, ReplyForm
@@ -68,7 +69,7 @@ def index(request):
         "over_three_months": unanswered.filter(disposition="", received_on__lt=add_months(today, -OVERDUE_MONTHS)).count(),
         "no_deadline": unanswered.filter(due_on__isnull=True).count(),
     }
-    page = Paginator(letters.order_by("due_on", "-received_at"), LETTERS_PER_PAGE).get_page(request.GET.get("p"))
+    page = Paginator(letters.order_by("due_on", "-received_at"), LETTERS_PER_PAGE).get_page(page_or_first(request.GET.get("p")))
     return TemplateResponse(request, "interaction/admin/index.html", {
         "page_obj": page, "today": today, "status": status, "query": query, "summary": summary,
         "statuses": [("open", _("未答复")), *Letter.Status.choices, ("all", _("全部"))],

@@ -7,14 +7,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from security.strict_input import strict_formfield
+
 from .antispam import CaptchaMixin, FormTokenMixin
 from .models import Letter
 
 MESSAGE_MIN_LENGTH = 10
 MESSAGE_MAX_LENGTH = 3000
 
-MOBILE = re.compile(r"^1[3-9]\d{9}$")
-LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
+# re.ASCII: without it \d also matches "٣" and other scripts' digits, and a number nobody can dial is stored.
+MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$", re.ASCII)
 
 
 def normalise_phone(value):
@@ -35,6 +38,8 @@ def validate_phone(value):
 
 
 class LetterForm(CaptchaMixin, FormTokenMixin, forms.ModelForm):
+    formfield_callback = strict_formfield
+
     class Meta:
         model = Letter
         fields = ["name", "phone", "email", "category", "subject", "message", "may_publish"]

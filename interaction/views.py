@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from portal import breadcrumbs
+from security.strict_input import page_or_first
 
 from .antispam import rate_limited, rate_limited_response, record_attempt
 from .forms import LetterForm, LookupForm
@@ -69,7 +70,7 @@ def mailbox_index(request):
 
 def mailbox_detail(request, slug):
     mailbox = get_object_or_404(Mailbox.objects.select_related("organisation"), slug=slug, organisation__active=True)
-    page = Paginator(public_letters(mailbox), PUBLIC_LETTERS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(public_letters(mailbox), PUBLIC_LETTERS_PER_PAGE).get_page(page_or_first(request.GET.get("page")))
     return render(request, "interaction/mailbox_detail.html", {
         "mailbox": mailbox, "page_obj": page, "trail": trail(mailbox=mailbox),
     })

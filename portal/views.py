@@ -22,7 +22,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     """Rendered without context processors: the database may be what failed."""
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # Only the request (for the CSP nonce of the inline style), no context processors that might fail again.
+    return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
 
 
 def health(request):

@@ -20,6 +20,11 @@ INSTALLED_APPS = [
     "audit",
     "interaction",
     "content_checks",
+    "security",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,16 +59,25 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous full-page cache and buffered view counts (portal/middleware.py); a hit stops here.
     "portal.middleware.AnonymousPageCacheMiddleware",
+    # Content-Security-Policy (security/csp.py) inside the page cache: a cached page keeps its header and nonce.
+    "security.csp.PortalCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff security (security/): request context for the security log.
+    "security.context.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # TOTP state of the session (django-otp), then the admin's idle timeout and second-factor gate (security/).
+    "django_otp.middleware.OTPMiddleware",
+    "security.middleware.StaffSessionMiddleware",
     # A publication refused by the content checks (portal/publication_checks.py) is shown in the editor.
     "portal.publication_checks.PublicationRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes last, as its documentation asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -103,12 +117,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# 等保 8.1.4.1 a): length, character classes, not the username, not common, not one of the last 5 (security/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "security.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "security.passwords.NotRecentlyUsedValidator", "OPTIONS": {"keep": 5}},
 ]
+# django-axes checks every login first (lockout), then Django's model backend checks the password.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -208,3 +227,69 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# ---------------------------------------------------------------------------------------------
+# Security controls for 等保 2.0 (GB/T 22239-2019); what each one does: docs/security.md.
+# ---------------------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4). Public pages: scripts from our own static files only,
+# inline <style> only with the request's nonce. Enforced unless CSP_REPORT_ONLY (development).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+PORTAL_PUBLIC_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF, NONCE],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+# Wagtail's admin renders inline scripts and style attributes in some widgets; previews frame the site.
+PORTAL_ADMIN_CSP_DIRECTIVES = {
+    **PORTAL_PUBLIC_CSP_DIRECTIVES,
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": PORTAL_PUBLIC_CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": PORTAL_PUBLIC_CSP_DIRECTIVES}
+
+# Staff login protection (django-axes): 5 failures lock the account, and separately the address, for 30 minutes.
+import datetime as _datetime  # noqa: E402
+
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = _datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.lockout.lockout_response"
+# The same client-address rule as the public forms' rate limit (TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "interaction.antispam.ratelimit.client_ip"
+SECURITY_CLIENT_IP_CALLABLE = "interaction.antispam.ratelimit.client_ip"
+AXES_VERBOSE = False
+# Second factor (django-otp TOTP): required for superusers, these groups and every workflow approver group.
+SECURITY_OTP_ENFORCED = True
+SECURITY_OTP_REQUIRED_GROUPS = env_list("SECURITY_OTP_REQUIRED_GROUPS", "县政务公开办")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Admin sessions end after this much idle time (seconds; 等保 8.1.4.1 b).
+SECURITY_SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_MINUTES", "30")) * 60
+# The security log is kept this long (网络安全法 art. 21: at least six months; the check refuses less).
+SECURITY_LOG_RETENTION_DAYS = int(env("SECURITY_LOG_RETENTION_DAYS", "400"))
+# Private files (security/private_files.py): reply letters live here, outside MEDIA_ROOT, with no URL.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# The only MEDIA_ROOT folders a web server (or runserver) may serve directly; documents never.
+PUBLIC_MEDIA_DIRS = ["images", "original_images"]
+# Documents always through Wagtail's serve view, which checks private collections.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# django (stream from Python) | x-accel-redirect (nginx) | x-sendfile (Apache mod_xsendfile); docs/operations.md.
+PRIVATE_FILES_SERVE = env("PRIVATE_FILES_SERVE", "django")
+PRIVATE_FILES_INTERNAL_URL = env("PRIVATE_FILES_INTERNAL_URL", "/internal/private/")
+MEDIA_INTERNAL_URL = env("MEDIA_INTERNAL_URL", "/internal/media/")
+if PRIVATE_FILES_SERVE != "django":
+    SENDFILE_BACKEND = "security.private_files"

@@ -22,3 +22,9 @@ ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Wagtail's own admin search index is not under test; skipping its per-save indexing halves publish time.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+
+# ---- Security controls (security/): off for tests of other behaviour; tests/security switches each on. ----
+# The login lockout would count every test's wrong passwords; the TOTP step would stand before every admin page.
+AXES_ENABLED = False
+SECURITY_OTP_ENFORCED = False
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")

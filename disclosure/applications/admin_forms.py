@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications.models import Application
 from disclosure.models.notices import DeliveryMethod
+from security.strict_input import StrictDateField, StrictIntegerField
 
 from .choices import OFFLINE_CHANNELS, ConsultedParty, FeeBasis, Outcome
 from .deadlines import MAX_EXTENSION
@@ -17,7 +18,7 @@ class DateInput(forms.DateInput):
 
 
 def date_field(label):
-    return forms.DateField(label=label, widget=DateInput, initial=timezone.localdate,
+    return StrictDateField(label=label, widget=DateInput, initial=timezone.localdate,
                            error_messages={"required": _("请填写日期。"), "invalid": _("请填写有效日期。")})
 
 
@@ -38,7 +39,7 @@ class CorrectionReceivedForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=MAX_EXTENSION, initial=MAX_EXTENSION)
+    days = StrictIntegerField(label=_("延长工作日数"), min_value=1, max_value=MAX_EXTENSION, initial=MAX_EXTENSION)
     reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
     approver = forms.CharField(label=_("批准人（政府信息公开工作机构负责人）"), max_length=50)
     extended_on = date_field(_("延期日期"))

@@ -5,6 +5,8 @@ those views is logged. Every step posts to ``action``, which calls the matching 
 ``processing`` and reports its Chinese message when a rule refuses the step.
 """
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -23,6 +25,8 @@ from disclosure.applications.models import (
     ThirdPartyConsultation,
 )
 from disclosure.models.notices import Notice
+from security.private_files import private_file_response
+from security.strict_input import id_or_none, page_or_first
 
 from . import deadlines, notices, processing
 from .access import handled_organisations, handles_any, log_view, require_handler
@@ -76,9 +80,10 @@ def index(request):
     if status in Status.values:
         applications = applications.filter(status=status)
     organisation = request.GET.get("organisation", "")
-    if organisation.isdigit():
-        applications = applications.filter(organisation_id=int(organisation))
-    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    organisation_id = id_or_none(organisation)
+    if organisation_id is not None:
+        applications = applications.filter(organisation_id=organisation_id)
+    page = Paginator(applications, 50).get_page(page_or_first(request.GET.get("page")))
     rows = [(application, *due_info(application, today)) for application in page.object_list]
     return render(request, "disclosure/applications/admin/index.html", {
         "page_obj": page, "rows": rows, "statuses": Status.choices, "status": status,
@@ -179,8 +184,8 @@ def reply_letter(request, pk):
     if not application.reply_letter:
         raise Http404
     log_view(request, application, _("下载答复书"))
-    return FileResponse(application.reply_letter.open("rb"), as_attachment=True,
-                        filename=application.reply_letter.name.rsplit("/", 1)[-1])
+    extension = Path(application.reply_letter.name).suffix
+    return private_file_response(application.reply_letter, f"答复书-{application.tracking_number}{extension}")
 
 
 def _step(request, pk, form, run):

@@ -8,6 +8,7 @@ from departments.credit_codes import validate_credit_code
 from disclosure.applications.models import Application
 from disclosure.id_numbers import normalise, validate_id_number
 from interaction.antispam import CaptchaMixin, FormTokenMixin
+from security.strict_input import is_ascii_digits, nfkc, strict_formfield
 
 from .choices import ApplicantType, IdType
 
@@ -39,6 +40,8 @@ class ApplicantFieldsForm(forms.ModelForm):
     holds — left over from switching type, or typed with the script off — must neither block the
     application with an error the citizen cannot see nor be stored.
     """
+
+    formfield_callback = strict_formfield
 
     class Meta:
         model = Application
@@ -77,15 +80,15 @@ class ApplicantFieldsForm(forms.ModelForm):
             field.error_messages["required"] = _("请选择一项。")
 
     def clean_phone(self):
-        phone = "".join(self.cleaned_data["phone"].split())
+        phone = "".join(nfkc(self.cleaned_data["phone"]).split())
         digits = phone.replace("-", "").lstrip("+")
-        if not digits.isdigit() or not 7 <= len(digits) <= 15:
+        if not is_ascii_digits(digits) or not 7 <= len(digits) <= 15:
             raise ValidationError(_("请填写有效的电话号码（手机号码或带区号的固定电话）。"))
         return phone
 
     def clean_postcode(self):
-        postcode = self.cleaned_data.get("postcode", "").strip()
-        if postcode and (len(postcode) != 6 or not postcode.isdigit()):
+        postcode = nfkc(self.cleaned_data.get("postcode", "")).strip()
+        if postcode and (len(postcode) != 6 or not is_ascii_digits(postcode)):
             raise ValidationError(_("邮政编码应为6位数字。"))
         return postcode
 

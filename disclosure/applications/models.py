@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from security.private_files import RandomName, private_storage
+
 from .choices import (
     ApplicantType,
     Channel,
@@ -75,7 +77,7 @@ class Application(models.Model):
     # How it arrived (条例第三十一条)
     channel = models.CharField(_("申请渠道"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
     receipt_evidence = models.FileField(
-        _("收件凭证"), upload_to="applications/evidence/%Y/", blank=True,
+        _("收件凭证"), upload_to=RandomName("applications/evidence"), storage=private_storage, blank=True,
         help_text=_("信封、签收单、传真件或邮件的扫描件。"),
     )
     receipt_note = models.TextField(
@@ -109,7 +111,9 @@ class Application(models.Model):
     outcome = models.CharField(_("办理结果"), max_length=32, choices=Outcome.choices, blank=True, db_index=True)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True, db_index=True)
     outcome_note = models.TextField(_("答复说明"), blank=True)
-    reply_letter = models.FileField(_("答复书"), upload_to="applications/replies/%Y/", blank=True)
+    # Outside MEDIA_ROOT under a random name, served only by the permission-checking admin view (security/private_files.py).
+    reply_letter = models.FileField(_("答复书"), upload_to=RandomName("applications/replies"), storage=private_storage,
+                                    blank=True)
 
     class Meta:
         verbose_name = _("政府信息公开申请")
@@ -192,7 +196,8 @@ class CorrectionSubmission(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="correction_submissions")
     submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     text = models.TextField(_("补正内容"), max_length=4000)
-    attachment = models.FileField(_("补正材料"), upload_to="applications/corrections/%Y/", blank=True)
+    attachment = models.FileField(_("补正材料"), upload_to=RandomName("applications/corrections"),
+                                  storage=private_storage, blank=True)
 
     class Meta:
         verbose_name = _("网上补正")

@@ -10,6 +10,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from security.strict_input import parse_optional_int
+
 from ..models import CatalogueEntry
 from . import links
 from .filters import HarvestFilterForm, filter_entries
@@ -54,12 +56,8 @@ def _error(message, errors=None, status=400):
 
 
 def _page_size(raw):
-    if raw in (None, ""):
-        return PAGE_SIZE
-    raw = str(raw).strip()
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
-        raise ValueError
-    return int(raw)
+    """Raises ``StrictInputError`` (a ``ValueError``) outside 1..MAX_PAGE_SIZE or for non-ASCII digits."""
+    return parse_optional_int(raw, PAGE_SIZE, minimum=1, maximum=MAX_PAGE_SIZE)
 
 
 def catalogue(request):

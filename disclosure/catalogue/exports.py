@@ -10,7 +10,7 @@ import csv
 import json
 import tempfile
 
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -127,8 +127,8 @@ def json_chunks(queryset, request=None):
 
 def export_json(request):
     entries, error = filtered_entries(request)
-    if error:
-        return _bad_request(error)
+    if error:  # a JSON export answers its errors in JSON, as /api/catalogue/ does
+        return JsonResponse({"detail": error}, status=400, json_dumps_params={"ensure_ascii": False})
     response = StreamingHttpResponse(json_chunks(entries, request), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
     return response

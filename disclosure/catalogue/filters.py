@@ -7,7 +7,6 @@ catalogues do, so a count says how many items picking that choice would show.
 """
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from django import forms
@@ -16,6 +15,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
+from security.strict_input import StrictDateTimeField, StrictIntegerField, StrictModelChoiceField
 
 from ..models import CatalogueEntry, Topic
 from .generation import current_generation
@@ -33,7 +33,7 @@ class CatalogueFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("没有找到这个发布机构，请从列表中选择。")},
     )
-    topic = forms.ModelChoiceField(
+    topic = StrictModelChoiceField(
         label=_("主题分类"),
         queryset=Topic.objects.all(),
         required=False,
@@ -45,7 +45,7 @@ class CatalogueFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("没有这个体裁，请从列表中选择。")},
     )
-    year = forms.IntegerField(
+    year = StrictIntegerField(
         label=_("发布年份"),
         min_value=1949,
         max_value=2999,
@@ -76,19 +76,11 @@ class CatalogueFilterForm(forms.Form):
         return cleaned
 
 
-class IsoDateTimeField(forms.DateTimeField):
-    """An ISO 8601 date-time; a "+08:00" offset whose "+" arrived unescaped (as a space) is still understood."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = re.sub(r" (\d\d:?\d\d)$", r"+\1", value.strip())
-        return super().to_python(value)
-
-
 class HarvestFilterForm(CatalogueFilterForm):
     """The API's filters: the catalogue's, plus ``since`` for mirroring."""
 
-    since = IsoDateTimeField(
+    # ISO 8601, 1900-2999; a "+08:00" whose "+" arrived unescaped (as a space) is still understood.
+    since = StrictDateTimeField(
         label=_("变更时间起点"),
         required=False,
         error_messages={"invalid": _("since 应为 ISO 8601 时间，例如 2025-01-31T08:00:00+08:00。")},

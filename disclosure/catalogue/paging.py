@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
+from security.strict_input import StrictInputError, parse_page
+
 
 class BadPageNumber(ValueError):
     """The ``page`` parameter is not a positive whole number."""
@@ -14,12 +16,11 @@ class BadPageNumber(ValueError):
 
 
 def parse_page_number(raw):
-    if raw in (None, ""):
-        return 1
-    raw = str(raw).strip()
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadPageNumber()
-    return int(raw)
+    """1 when absent; ASCII digits only (security/strict_input.py). Raises ``BadPageNumber``."""
+    try:
+        return parse_page(raw)
+    except StrictInputError:
+        raise BadPageNumber() from None
 
 
 @dataclass

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from security.private_files import RandomName, private_storage
+
 
 class NoticeKind(models.TextChoices):
     CORRECTION = "correction", _("补正告知书")
@@ -92,7 +94,8 @@ class NoticeDelivery(models.Model):
                                     help_text=_("邮寄的填签收日期；电子邮件在发送成功后自动填写。"))
     tracking_number = models.CharField(_("邮件单号"), max_length=50, blank=True)
     signed_by = models.CharField(_("签收人"), max_length=50, blank=True)
-    evidence = models.FileField(_("送达凭证"), upload_to="applications/deliveries/%Y/", blank=True,
+    evidence = models.FileField(_("送达凭证"), upload_to=RandomName("applications/deliveries"), storage=private_storage,
+                                blank=True,
                                 help_text=_("签收单、送达回证或邮寄回执的扫描件。"))
     email = models.ForeignKey("disclosure.ApplicationNotification", null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+", verbose_name=_("邮件"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
 from disclosure.reports.models import YearlyReport
+from security.strict_input import parse_id
 
 from .due import missing_reports
 from .forms import COUNTY_WIDE, NewReportForm, ReportForm
@@ -45,7 +46,7 @@ def index(request):
     form = NewReportForm(request.POST or None, organisations=organisations, county_wide_allowed=office)
     if request.method == "POST" and form.is_valid():
         choice = form.cleaned_data["organisation"]
-        organisation = None if choice == COUNTY_WIDE else organisations.get(pk=int(choice))
+        organisation = None if choice == COUNTY_WIDE else organisations.get(pk=parse_id(choice))
         report = YearlyReport.objects.filter(organisation=organisation, year=form.cleaned_data["year"]).first()
         if report is None:
             report = apply_derived_table2(YearlyReport(organisation=organisation, year=form.cleaned_data["year"]))

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.reports.models import TABLE4_GROUPS, TABLE4_RESULTS, YearlyReport
+from security.strict_input import StrictIntegerField, strict_formfield
 
 TABLE2_FIELDS = [
     "regulations_issued", "regulations_abolished", "regulations_valid",
@@ -19,7 +20,7 @@ COUNTY_WIDE = "county"
 
 class NewReportForm(forms.Form):
     organisation = forms.ChoiceField(label=_("机构"))
-    year = forms.IntegerField(label=_("年度"), min_value=2008, max_value=2100,
+    year = StrictIntegerField(label=_("年度"), min_value=2008, max_value=2100,
                               error_messages={"min_value": _("年度不能早于2008年（条例施行之年）。")})
 
     def __init__(self, *args, organisations, county_wide_allowed, **kwargs):
@@ -32,6 +33,8 @@ class NewReportForm(forms.Form):
 
 
 class ReportForm(forms.ModelForm):
+    formfield_callback = strict_formfield
+
     class Meta:
         model = YearlyReport
         fields = ["overview", *TABLE2_FIELDS, *TABLE4_FIELDS, "problems", "other_matters"]

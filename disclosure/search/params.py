@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from security.strict_input import StrictInputError, parse_int, parse_year
+
 from ..catalogue.taxonomy import Genre
 from .kinds import ResultKind
 
@@ -59,24 +61,25 @@ def read_params(data):
             params.errors.append(_("体裁参数无效，已忽略。"))
     topic = (data.get("topic") or "").strip()
     if topic:
-        if topic.isdigit() and len(topic) < 10:
-            params.topic = topic
-        else:
+        try:
+            params.topic = str(parse_int(topic, minimum=1, maximum=999_999_999))
+        except StrictInputError:
             params.errors.append(_("主题分类参数无效，已忽略。"))
     year = (data.get("year") or "").strip()
     if year:
-        if year.isdigit() and 1949 <= int(year) <= 2100:
-            params.year = year
-        else:
+        try:
+            params.year = str(parse_year(year, minimum=1949, maximum=2100))
+        except StrictInputError:
             params.errors.append(_("年份参数无效，已忽略。"))
     sort = (data.get("sort") or "relevance").strip()
     if sort in SORTS:
         params.sort = sort
     else:
         params.errors.append(_("排序参数无效，已按相关度排序。"))
-    page = (data.get("page") or "1").strip()
-    if page.isdigit() and 1 <= int(page) <= MAX_PAGE:
-        params.page = int(page)
-    elif page:
-        params.errors.append(_("页码无效，已显示第一页。"))
+    page = (data.get("page") or "").strip()
+    if page:
+        try:
+            params.page = parse_int(page, minimum=1, maximum=MAX_PAGE)
+        except StrictInputError:
+            params.errors.append(_("页码无效，已显示第一页。"))
     return params

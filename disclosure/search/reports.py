@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
+from security.strict_input import StrictInputError, parse_optional_int
+
 from .querylog import zero_result_queries
 
 
@@ -17,8 +19,10 @@ class ZeroResultsReportView(ReportView):
     paginate_by = 50
 
     def get_queryset(self):
-        days = self.request.GET.get("days", "30")
-        self.days = int(days) if days.isdigit() and 1 <= int(days) <= 366 else 30
+        try:
+            self.days = parse_optional_int(self.request.GET.get("days"), 30, minimum=1, maximum=366)
+        except StrictInputError:
+            self.days = 30
         return zero_result_queries(days=self.days)
 
     def get_context_data(self, **kwargs):

@@ -16,6 +16,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from security.strict_input import StrictInputError, parse_int
+
 SESSION_KEY = "antispam_captcha"
 MAX_OPEN_CHALLENGES = 10
 _SALT = "interaction.antispam.captcha"
@@ -65,9 +67,10 @@ def new_challenge(session, rng=secrets.SystemRandom()):
 def normalise_answer(raw):
     """Full-width digits and stray spaces are what people type on Chinese keyboards; accept them."""
     text = unicodedata.normalize("NFKC", raw or "").strip().replace(" ", "")
-    if text.startswith("-"):
-        return "-" + text[1:] if text[1:].isdigit() else None
-    return text if text.isdigit() else None
+    try:
+        return str(parse_int(text, allow_negative=True, maximum=10_000, minimum=-10_000))
+    except StrictInputError:
+        return None
 
 
 def verify_challenge(session, challenge_id, raw_answer):

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 
 from portal.column_kinds import ColumnKind
+from security.strict_input import page_or_first
 
 from .base import BasePage
 
@@ -68,7 +69,7 @@ class ColumnPage(BasePage):
             "organisation__short_name",
         ), self.per_page)
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
+            page_obj = paginator.page(page_or_first(request.GET.get("page")))
         except PageNotAnInteger:
             page_obj = paginator.page(1)
         except EmptyPage:

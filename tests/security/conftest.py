@@ -1,0 +1,2 @@
+
+from tests.disclosure.applications.conftest import known_captcha  # noqa: F401  (the fixture, shared)
