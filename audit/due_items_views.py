@@ -17,8 +17,24 @@ from disclosure.catalogue.due_items import FindingKind, due_items, report_as_dat
 
 from .dates import AsOfError, parse_as_of
 from .permissions import forbidden, may_audit
+from .websites import resolve_websites
 
 KINDS = [FindingKind.NOT_PUBLISHED, FindingKind.PUBLISHED_LATE, FindingKind.NO_COLUMN, FindingKind.FACT_MISSING]
+
+
+def website_groups(report):
+    """The report grouped by website (the inspection's unit): [{"website", "rows", "totals"}], websites with channels only."""
+    groups = []
+    for website in resolve_websites():
+        rows = [
+            {"due": due, "counts": [due.count(kind) for kind in KINDS]}
+            for due in report
+            if due.organisation.pk in website.channel_ids
+        ]
+        if rows:
+            totals = [sum(row["counts"][index] for row in rows) for index in range(len(KINDS))]
+            groups.append({"website": website, "rows": rows, "totals": totals})
+    return groups
 
 
 class DueItemsView(WagtailAdminTemplateMixin, TemplateView):
@@ -43,23 +59,25 @@ class DueItemsView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         report = due_items(self.as_of, self.organisations())
         if request.GET.get("format") == "json":
-            return HttpResponse(
-                json.dumps(report_as_data(report, self.as_of), ensure_ascii=False),
-                content_type="application/json; charset=utf-8",
-            )
+            data = report_as_data(report, self.as_of)
+            data["websites"] = [
+                {"site_id_code": group["website"].site_id_code, "name": group["website"].name,
+                 "channels": [row["due"].organisation.slug for row in group["rows"]],
+                 "counts": dict(zip(KINDS, group["totals"], strict=True))}
+                for group in website_groups(report)
+            ]
+            return HttpResponse(json.dumps(data, ensure_ascii=False), content_type="application/json; charset=utf-8")
         return self.render_to_response(self.get_context_data(report=report))
 
     def get_context_data(self, report, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = [
-            {"due": due, "counts": [due.count(kind) for kind in KINDS]}
-            for due in report
-        ]
+        groups = website_groups(report)
         context.update({
             "as_of": self.as_of,
-            "rows": rows,
+            "groups": groups,
+            "rows": [row for group in groups for row in group["rows"]],
             "kind_labels": [FindingKind.LABELS[kind] for kind in KINDS],
-            "totals": [sum(row["counts"][index] for row in rows) for index in range(len(KINDS))],
+            "totals": [sum(group["totals"][index] for group in groups) for index in range(len(KINDS))],
         })
         return context
 

@@ -225,6 +225,9 @@ def test_the_information_office_reads_the_due_items_report_and_others_may_not(cl
         assert "财政决算信息" in detail.content.decode() and "应公开未公开" in detail.content.decode()
         data = client.get("/admin/audit/due-items/", {"as_of": "2026-11-25", "format": "json"}).json()
         education = next(row for row in data["organisations"] if row["slug"] == department.slug)
+        portal = data["websites"][0]
+        assert set(portal["channels"]) == {county.slug, department.slug}
+        assert portal["counts"]["not_published"] == 6  # budget, final accounts and yearly report of each
         assert {"kind": "not_published", "item": "a20-07-final-accounts"}.items() <= next(
             f for f in education["findings"] if f["item"] == "a20-07-final-accounts"
         ).items()
