@@ -141,7 +141,8 @@ def parse_datetime(raw, message=None):
     form, for an impossible date or time, and for a moment outside 1900-2999.
     """
     text = str(raw or "").strip()
-    text = re.sub(r" ([0-9]{2}:?[0-9]{2})$", r"+\1", text, flags=re.ASCII)
+    # Only after a time of day: "2026-03-02 09:30" (the admin's own format) is a time, not an offset.
+    text = re.sub(r"([0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?) ([0-9]{2}:?[0-9]{2})$", r"\1+\2", text, flags=re.ASCII)
     error = StrictInputError(message or _("时间应为 ISO 8601 格式，例如 2025-01-31T08:00:00+08:00。"))
     match = _ISO_DATETIME.fullmatch(text)
     if not match:

@@ -276,3 +276,13 @@ def test_admin_list_filters_survive_hostile_values(client, small_county):
                 if response.status_code >= 500:
                     failures.append((route, name, value))
     assert failures == []
+
+
+def test_the_admins_own_date_time_format_is_a_time_not_an_offset():
+    """Wagtail's date-time widget posts "YYYY-MM-DD HH:MM"; an unescaped "+08:00" after a time is still an offset."""
+    import datetime
+
+    from security.strict_input import parse_datetime
+
+    assert parse_datetime("2026-03-02 09:30") == datetime.datetime(2026, 3, 2, 1, 30, tzinfo=datetime.UTC)
+    assert parse_datetime("2026-03-02T09:30:00 08:00") == datetime.datetime(2026, 3, 2, 1, 30, tzinfo=datetime.UTC)
