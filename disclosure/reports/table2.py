@@ -16,12 +16,18 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from disclosure.catalogue.registration import WithdrawalReason
 from disclosure.models import CatalogueEntry
 
 
 def normative_documents(organisation=None):
-    """Catalogue entries marked as 行政规范性文件 (of ``organisation``, or all)."""
-    entries = CatalogueEntry.objects.filter(is_normative=True)
+    """Catalogue entries marked as 行政规范性文件 (of ``organisation``, or all).
+
+    A document now behind a view restriction is not public, so the report does not count it.
+    """
+    entries = CatalogueEntry.objects.filter(is_normative=True).exclude(
+        status=CatalogueEntry.Status.WITHDRAWN, withdrawal_reason=str(WithdrawalReason.RESTRICTED)
+    )
     if organisation is not None:
         entries = entries.filter(organisation=organisation)
     return entries

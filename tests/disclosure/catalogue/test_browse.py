@@ -26,7 +26,7 @@ def catalogue(department, township):
         "policy": factories.policy(policies, title="关于做好秋季学期开学工作的通知", display_date=days_ago(3), topic=education),
         "repealed": factories.policy(
             policies, title="关于旧收费标准的通知", number="示教发〔2023〕3号", validity=Validity.REPEALED,
-            display_date=datetime.datetime(2023, 5, 1, 9, tzinfo=datetime.UTC),
+            repealed_on=datetime.date(2024, 1, 1), display_date=datetime.datetime(2023, 5, 1, 9, tzinfo=datetime.UTC),
         ),
         "news": factories.article(factories.column(department), title="县教育局召开安全工作会议", display_date=days_ago(1)),
         "town": factories.article(factories.column(township), title="城关镇开展防汛演练", display_date=days_ago(2)),

@@ -41,7 +41,8 @@ def staff_only(department, county):
     column = factories.column(department, ColumnKind.NOTICES)
     internal = factories.article(column, title="关于内部值班安排的通知")
     public = factories.article(factories.column(department, ColumnKind.NEWS), title="教育局公开的工作动态")
-    policy = factories.policy(factories.column(department, ColumnKind.POLICIES), title="内部执行的规范性文件")
+    policy = factories.policy(factories.column(department, ColumnKind.POLICIES), title="内部执行的规范性文件",
+                              is_normative=True, normative_registration_number="示教规〔2026〕1号")
     return {"column": column, "internal": internal, "public": public, "policy": policy}
 
 
