@@ -54,6 +54,9 @@ def _pg_env():
 
 def _dump_database(target):
     if _engine() == "sqlite":
+        if connection.in_atomic_block:
+            # SQLite's online backup waits for the open transaction for ever; say so instead.
+            raise BackupError("备份不能在未提交的数据库事务中进行，请在事务外运行。")
         connection.ensure_connection()
         destination = sqlite3.connect(target / "database.sqlite3")
         with destination:
@@ -132,6 +135,9 @@ def _restore_database(source, manifest):
     if manifest["engine"] != _engine():
         raise BackupError(f"备份来自 {manifest['engine']}，当前数据库是 {_engine()}。")
     if _engine() == "sqlite":
+        if connection.in_atomic_block:
+            # SQLite's online backup waits for the open transaction for ever; say so instead.
+            raise BackupError("备份不能在未提交的数据库事务中进行，请在事务外运行。")
         connection.ensure_connection()
         backup_db = sqlite3.connect(source / manifest["database"])
         backup_db.backup(connection.connection)
