@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from departments.roles import is_information_office
+from security.strict_input import id_or_none
 
 from .models import ContentFinding, FindingKind, Severity
 from .permissions import may_see_findings, visible_organisations
@@ -41,8 +42,9 @@ class FindingListView(TemplateView):
         if severity in Severity.values:
             findings = findings.filter(severity=severity)
         organisation = request.GET.get("organisation", "")
-        if organisation.isdigit():
-            findings = findings.filter(organisation_id=int(organisation))
+        organisation_id = id_or_none(organisation)  # ASCII digits only: "²".isdigit() is True, int("²") fails
+        if organisation_id is not None:
+            findings = findings.filter(organisation_id=organisation_id)
         paginator = Paginator(findings.order_by("severity", "-found_at", "-pk"), 50)
         page = paginator.get_page(request.GET.get("p"))
         context.update({
