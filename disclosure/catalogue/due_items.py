@@ -20,7 +20,7 @@ Periods: a period's window runs from the previous period's deadline (exclusive) 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -134,6 +134,11 @@ def local_date(moment):
     return timezone.localtime(moment).date()
 
 
+def day_starts(day):
+    """Local midnight at the start of ``day``: compare datetimes with it instead of casting every row to a date."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def applicable_items(organisation, items, not_applying):
     return [
         item
@@ -195,8 +200,8 @@ def due_items(as_of=None, organisations=None, lookback_days=LOOKBACK_DAYS):
     published = {}
     period_entries = CatalogueEntry.objects.filter(
         statutory_item_id__in=periodic_pks,
-        first_published_at__date__gt=since - datetime.timedelta(days=400),
-    ).filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__date__gt=since))
+        first_published_at__gte=day_starts(since - datetime.timedelta(days=399)),
+    ).filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=day_starts(since + datetime.timedelta(days=1))))
     for org_id, item_id, first, url, number in period_entries.values_list(
         "organisation_id", "statutory_item_id", "first_published_at", "url", "index_number"
     ):
@@ -264,14 +269,10 @@ def late_entries(as_of, since, items_by_pk):
     {organisation pk: [DueFinding]}. An entry's limit is its item's ``working_days`` if it is mapped to
     an event-driven item, else 20. Years missing from the working-day calendar are not judged.
     """
-    shortest = min([20, *(item.working_days for item in items_by_pk.values() if item.schedule == Schedule.EVENT)])
     candidates = CatalogueEntry.objects.filter(
         written_date__isnull=False,
-        first_published_at__date__gt=since,
-        first_published_at__date__lte=as_of,
-    ).filter(
-        # n working days are at least n calendar days: the rest cannot be late.
-        first_published_at__date__gt=F("written_date") + datetime.timedelta(days=shortest),
+        first_published_at__gte=day_starts(since + datetime.timedelta(days=1)),
+        first_published_at__lt=day_starts(as_of + datetime.timedelta(days=1)),
     ).values_list("organisation_id", "statutory_item_id", "written_date", "first_published_at", "title", "url", "index_number")
     result = {}
     for org_id, item_id, written, first, title, url, number in candidates:
