@@ -2,19 +2,13 @@
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from departments.roles import is_information_office
+from departments.admin_access import InformationOfficeMenuItem
 
 from . import due_items_views, views
 from .models import ColumnRule, VetoRule
-
-
-class InformationOfficeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_authenticated and is_information_office(request.user)
 
 
 class AuditDashboardViewSet(ViewSet):

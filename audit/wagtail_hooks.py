@@ -3,13 +3,15 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from departments.admin_access import InformationOfficePolicy
+
 from .models import ColumnRule, VetoRule
 from .panels import DueColumnsPanel
-from .permissions import InformationOfficePolicy
 from .viewsets import AuditViewSetGroup
 
-register_permission_policy(ColumnRule, InformationOfficePolicy(ColumnRule))
-register_permission_policy(VetoRule, InformationOfficePolicy(VetoRule))
+# One row per rule kind: the office views and changes them; nobody adds or deletes one.
+register_permission_policy(ColumnRule, InformationOfficePolicy(ColumnRule, actions={"view", "change"}))
+register_permission_policy(VetoRule, InformationOfficePolicy(VetoRule, actions={"view", "change"}))
 
 
 @hooks.register("register_admin_viewset")

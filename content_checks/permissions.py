@@ -2,23 +2,9 @@
 editors and approvers see their own organisation's findings."""
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.permission_policies.base import BasePermissionPolicy
 
-from departments.roles import INFORMATION_OFFICE_GROUP, is_information_office
-
-
-class InformationOfficeListPolicy(BasePermissionPolicy):
-    """The word lists: the office adds, changes and deletes entries; nobody else touches them."""
-
-    def user_has_permission(self, user, action):
-        return user.is_authenticated and is_information_office(user)
-
-    def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(groups__name=INFORMATION_OFFICE_GROUP)
-        ).distinct()
+from departments.roles import is_information_office
 
 
 def visible_organisations(user):

@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from departments.roles import is_information_office
+from departments.admin_access import InformationOfficeMenuItem
 
 from . import views
 from .models import FixedFormulation, SensitiveWord
@@ -16,11 +16,6 @@ from .permissions import may_see_findings
 class FindingsMenuItem(MenuItem):
     def is_shown(self, request):
         return may_see_findings(request.user)
-
-
-class OfficeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_authenticated and is_information_office(request.user)
 
 
 class FindingsViewSet(ViewSet):
@@ -59,7 +54,7 @@ class SensitiveWordViewSet(ModelViewSet):
 
     @property
     def menu_item_class(self):
-        return OfficeMenuItem
+        return InformationOfficeMenuItem
 
 
 class FixedFormulationViewSet(ModelViewSet):
@@ -77,7 +72,7 @@ class FixedFormulationViewSet(ModelViewSet):
 
     @property
     def menu_item_class(self):
-        return OfficeMenuItem
+        return InformationOfficeMenuItem
 
 
 class ContentChecksViewSetGroup(ViewSetGroup):

@@ -6,16 +6,16 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from departments.admin_access import InformationOfficePolicy
 from portal.publication_checks import PublicationRefused
 
 from .models import FixedFormulation, SensitiveWord, Severity
-from .permissions import InformationOfficeListPolicy
 from .publication import OVERRIDE_ACTION, publication_check
 from .runner import check_page
 from .viewsets import ContentChecksViewSetGroup
 
-register_permission_policy(SensitiveWord, InformationOfficeListPolicy(SensitiveWord))
-register_permission_policy(FixedFormulation, InformationOfficeListPolicy(FixedFormulation))
+register_permission_policy(SensitiveWord, InformationOfficePolicy(SensitiveWord))
+register_permission_policy(FixedFormulation, InformationOfficePolicy(FixedFormulation))
 
 SHOWN_IN_MESSAGES = 8
 

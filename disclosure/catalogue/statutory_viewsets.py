@@ -1,30 +1,14 @@
 """Admin for the statutory items (法定主动公开事项) and each organisation's decisions on them.
 
-The county information office keeps the list (national items seeded from 条例 arts. 20–21, local
+The county information office keeps the list (``departments.admin_access.InformationOfficePolicy``,
+registered in ``disclosure/wagtail_hooks.py``) (national items seeded from 条例 arts. 20–21, local
 items for one organisation) and records where an item does not apply, with the reason.
 """
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from departments.roles import INFORMATION_OFFICE_GROUP, is_information_office
-
 from .statutory import ItemAdoption, StatutoryItem
-
-
-class InformationOfficeEditsPolicy(BasePermissionPolicy):
-    """Only the information office (and superusers) see and edit the statutory items."""
-
-    def user_has_permission(self, user, action):
-        return user.is_authenticated and is_information_office(user)
-
-    def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(groups__name=INFORMATION_OFFICE_GROUP)
-        ).distinct()
 
 
 class StatutoryItemViewSet(SnippetViewSet):

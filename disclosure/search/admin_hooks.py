@@ -12,12 +12,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from departments.admin_access import InformationOfficeMenuItem
 from departments.roles import is_information_office
 
 from ..models import CatalogueEntry, EditorsPick, SynonymGroup
@@ -105,11 +105,6 @@ def zero_results_report(request):
 @hooks.register("register_admin_urls")
 def register_report_url():
     return [path("reports/search-zero-results/", zero_results_report, name="search_zero_results")]
-
-
-class InformationOfficeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_information_office(request.user)
 
 
 @hooks.register("register_reports_menu_item")
