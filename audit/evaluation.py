@@ -85,6 +85,18 @@ class ColumnAudit:
         return self.status in (ColumnStatus.WARNING, ColumnStatus.STALE, ColumnStatus.EMPTY)
 
 
+class HasVetoes:
+    """What a website's or a channel's audit says about its vetoes (``self.vetoes``: [VetoResult-like])."""
+
+    @property
+    def fails_inspection(self):
+        return any(veto.state == VetoState.FAIL for veto in self.vetoes)
+
+    @property
+    def failed_vetoes(self):
+        return [veto for veto in self.vetoes if veto.state == VetoState.FAIL]
+
+
 @dataclass
 class VetoResult:
     code: str

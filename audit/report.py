@@ -18,7 +18,7 @@ from .websites import resolve_websites
 
 
 @dataclass
-class OrganisationAudit:
+class OrganisationAudit(evaluation.HasVetoes):
     facts: snapshot.OrganisationFacts
     columns: list
     vetoes: list
@@ -85,13 +85,6 @@ class OrganisationAudit:
     def false_dates(self):
         return self.facts.false_dates
 
-    @property
-    def fails_inspection(self):
-        return any(veto.state == VetoState.FAIL for veto in self.vetoes)
-
-    @property
-    def failed_vetoes(self):
-        return [veto for veto in self.vetoes if veto.state == VetoState.FAIL]
 
     @property
     def warned_vetoes(self):

@@ -44,7 +44,7 @@ class WebsiteVeto:
 
 
 @dataclass
-class WebsiteAudit:
+class WebsiteAudit(evaluation.HasVetoes):
     website: object
     channels: list
     vetoes: list
@@ -68,13 +68,6 @@ class WebsiteAudit:
     def key(self):
         return self.website.key
 
-    @property
-    def fails_inspection(self):
-        return any(veto.state == VetoState.FAIL for veto in self.vetoes)
-
-    @property
-    def failed_vetoes(self):
-        return [veto for veto in self.vetoes if veto.state == VetoState.FAIL]
 
     def as_json(self):
         return {
