@@ -82,6 +82,8 @@ def policy_item(writer, when, age_days):
         "policy", title, body, keywords=keywords(*subjects[:2], kind), genre=genre, attachments=attachments,
         summary=f"《{name}》从总体要求、主要任务、保障措施等方面作出规定。",
         fields={"document_number": document_number(writer, year), "written_date": written, "validity": validity,
+                # An expired or repealed document says when (its one-year term ended, or the new one replaced it).
+                "repealed_on": written + timedelta(days=365) if validity != Validity.VALID else None,
                 "issuing_body": writer.org, "_name": name, "_tasks": tasks, "_subjects": subjects},
     )
 

@@ -1,6 +1,21 @@
+import datetime
 import shutil
 
 import pytest
+import time_machine
+
+# Every test runs at this moment (Beijing time), with the clock ticking from there, whatever the machine's
+# date: "today", "the past year" and the working-day calendar are the same on every run. A test that needs
+# another date travels there itself (time_machine nests).
+SUITE_NOW = datetime.datetime(2026, 11, 30, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fixed_clock():
+    """No test reads the real clock: the suite starts at ``SUITE_NOW`` (session-wide, so module fixtures
+    such as the seeded demo county see it too)."""
+    with time_machine.travel(SUITE_NOW, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
