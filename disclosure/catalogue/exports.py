@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from ..models import CatalogueEntry
 from . import links
 from .filters import CatalogueFilterForm, filter_entries
+from .models import made_date
 from .taxonomy import Genre, Validity
 
 CHUNK_SIZE = 2000
@@ -57,7 +58,6 @@ def export_rows(queryset, request=None):
         if request is not None:
             url = links.url_for(site_id, path, url, request)
             url = request.build_absolute_uri(url) if url.startswith("/") else url
-        shown_on = timezone.localtime(display_date).strftime("%Y-%m-%d")
         yield (
             index_number,
             title,
@@ -67,8 +67,8 @@ def export_rows(queryset, request=None):
             str(genres.get(genre, genre)),
             document_number,
             written_date.isoformat() if written_date else "",
-            written_date.isoformat() if written_date else shown_on,  # 生成日期, as CatalogueEntry.made_date
-            shown_on,
+            made_date(written_date, display_date).isoformat(),
+            timezone.localtime(display_date).strftime("%Y-%m-%d"),
             str(validities.get(validity, validity)),
             keywords,
             statutory_item or "",

@@ -165,12 +165,16 @@ class CatalogueEntry(models.Model):
 
     @property
     def made_date(self):
-        """生成日期 (条例 art. 12): the 成文日期 where the document has one, else the local day it was shown as published."""
-        return self.written_date or timezone.localtime(self.display_date).date()
+        return made_date(self.written_date, self.display_date)
 
     @property
     def is_live(self):
         return self.status == self.Status.LIVE
+
+
+def made_date(written_date, display_date):
+    """生成日期 (条例 art. 12): the 成文日期 where the document has one, else the local day it was shown as published."""
+    return written_date or timezone.localtime(display_date).date()
 
 
 class IndexSerial(models.Model):
