@@ -36,9 +36,10 @@ from departments.credit_codes import make_credit_code
 from departments.models import Organisation
 from disclosure.applications import deadlines, processing
 from disclosure.applications.choices import ApplicantType, DeliveryMethod, IdType, Outcome, ProvisionForm, Status
+from disclosure.applications.notices import mark_email_delivered
 from disclosure.applications.submission import submit
 from disclosure.id_numbers import make_id_number
-from disclosure.models import Application, ApplicationEvent, ApplicationNotification
+from disclosure.models import Application, ApplicationEvent, ApplicationNotification, NoticeDelivery
 from interaction import handling
 from interaction.models import Letter, LetterEvent, Mailbox
 from interaction.submission import submit_letter
@@ -467,6 +468,7 @@ def make_application(plan, report):
     ApplicationNotification.objects.filter(application=application).update(
         created_at=plan.submitted_at, state=ApplicationNotification.State.SENT, attempts=1, sent_at=sent_at)
     process_application(application, plan, events)
+    record_notices_mailed(application)
     report.answered_applications += application.status == Status.ANSWERED
 
 
@@ -515,6 +517,19 @@ def process_application(application, plan, events):
             answer(application, Outcome.DISCLOSED, day(rng.randint(6, 15), corrected), events)
         else:
             answer(application, Outcome.OTHER_NO_CORRECTION, day(16, asked), events)
+
+
+def record_notices_mailed(application):
+    """The notices mailed while the application was handled went out on their own day (as the outbox
+    would have sent them then), so no e-mail is left for today's worker to send to a made-up address."""
+    for notification in ApplicationNotification.objects.filter(
+            application=application, state=ApplicationNotification.State.PENDING):
+        delivery = NoticeDelivery.objects.filter(email=notification).select_related("notice").first()
+        issued_on = delivery.notice.issued_on if delivery else timezone.localdate(notification.created_at)
+        when = min(local_moment(issued_on, 16, 30), timezone.now())
+        ApplicationNotification.objects.filter(pk=notification.pk).update(
+            created_at=when, state=ApplicationNotification.State.SENT, attempts=1, sent_at=when)
+        mark_email_delivered(notification, timezone.localdate(when))
 
 
 def confirm(application, received, plan, events):

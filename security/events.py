@@ -121,8 +121,13 @@ def on_permissions_changed(sender, instance, action, model, pk_set, reverse, **k
            detail=f"{holder}：{verb} {names}")
 
 
-def on_object_permission_saved(sender, instance, created=False, **kwargs):
-    """Wagtail's GroupPagePermission / GroupCollectionPermission rows: a group's rights in a tree."""
+def on_object_permission_saved(sender, instance, created=False, raw=False, **kwargs):
+    """Wagtail's GroupPagePermission / GroupCollectionPermission rows: a group's rights in a tree.
+
+    Rows loaded as they are (``raw``: a fixture, a restore) are not a change anyone made, and their
+    group may not be loaded yet."""
+    if raw:
+        return
     from .models import SecurityEvent
 
     verb = _("删除") if kwargs.get("signal_name") == "delete" else (_("新增") if created else _("修改"))
@@ -134,8 +139,11 @@ def on_object_permission_deleted(sender, instance, **kwargs):
     on_object_permission_saved(sender, instance, signal_name="delete")
 
 
-def on_user_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    """The superuser and staff flags: the most powerful permission change of all."""
+def on_user_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    """The superuser and staff flags: the most powerful permission change of all (not for rows loaded
+    as they are from a fixture or a restore)."""
+    if raw:
+        return
     from .models import SecurityEvent
 
     previous = getattr(instance, "_security_flags", None)

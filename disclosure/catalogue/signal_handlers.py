@@ -37,8 +37,9 @@ def on_page_moved(sender, instance, **kwargs):
     privacy.refresh_privacy(instance)
 
 
-def on_view_restriction_saved(sender, instance, **kwargs):
-    privacy.refresh_privacy_of(instance.page_id)
+def on_view_restriction_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # rows loaded as they are (a fixture, a restore) come with their catalogue entries
+        privacy.refresh_privacy_of(instance.page_id)
 
 
 def on_view_restriction_deleted(sender, instance, origin=None, **kwargs):
@@ -48,19 +49,20 @@ def on_view_restriction_deleted(sender, instance, origin=None, **kwargs):
     privacy.refresh_privacy_of(instance.page_id)
 
 
-def on_site_changed(sender, instance, **kwargs):
+def on_site_changed(sender, instance, raw=False, **kwargs):
     """A Site created, changed (hostname, port, scheme, root, default) or deleted: entries' addresses follow."""
-    registration.refresh_addresses()
+    if not raw:
+        registration.refresh_addresses()
 
 
-def on_organisation_saved(sender, instance, created=False, **kwargs):
+def on_organisation_saved(sender, instance, created=False, raw=False, **kwargs):
     """An organisation's name is part of its entries (publisher, search text)."""
-    if not created:
+    if not created and not raw:
         registration.announce_shared_change(CatalogueEntry.objects.filter(organisation=instance))
 
 
-def on_topic_saved(sender, instance, created=False, **kwargs):
-    if not created:
+def on_topic_saved(sender, instance, created=False, raw=False, **kwargs):
+    if not created and not raw:
         registration.announce_shared_change(
             CatalogueEntry.objects.filter(topic__in=[instance.pk, *instance.children.values_list("pk", flat=True)])
         )
