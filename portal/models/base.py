@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
@@ -161,7 +161,9 @@ class DisclosedPage(BasePage):
                 FieldPanel("statutory_item"),
             ],
             heading=_("公开目录信息"),
-        )
+        ),
+        InlinePanel("related_items", heading=_("相关链接"), label=_("相关信息"), max_num=10,
+                    help_text=_("选择与本信息相关的其他信息，显示在正文下方。政策文件与其解读会自动互相链接，无需再选。")),
     ]
 
     class Meta:
