@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0008_service_guide_legal_basis_online_url'),
+        ('portal', '0009_confidentiality_review'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
