@@ -67,9 +67,9 @@ def test_old_queries_fall_out_of_the_week(settings, time_machine):
     import datetime
 
     settings.SEARCH_HOT_WORD_MIN_VISITORS = 1
-    time_machine.move_to(datetime.datetime(2026, 11, 20, 10, tzinfo=datetime.timezone.utc))
+    time_machine.move_to(datetime.datetime(2026, 11, 20, 10, tzinfo=datetime.UTC))
     asked("上上周的词", visitors=3)
-    time_machine.move_to(datetime.datetime(2026, 11, 30, 10, tzinfo=datetime.timezone.utc))
+    time_machine.move_to(datetime.datetime(2026, 11, 30, 10, tzinfo=datetime.UTC))
     assert hot_words() == []
 
 
