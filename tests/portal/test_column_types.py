@@ -43,7 +43,7 @@ def test_the_migration_fills_blank_columns_and_their_latest_revision_only(depart
     revision.content = {**revision.content, "description": "", "keywords": ""}
     revision.save()
     ColumnPage.objects.filter(pk=news.pk).update(description="本局自己写的说明", keywords="")
-    migration = importlib.import_module("portal.migrations.0009_column_description_and_keywords")
+    migration = importlib.import_module("portal.migrations.0010_column_description_and_keywords")
     migration.fill_column_meta(apps, None)
     finance.refresh_from_db()
     news.refresh_from_db()

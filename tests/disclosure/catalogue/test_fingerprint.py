@@ -42,6 +42,6 @@ def test_the_migration_fills_the_fingerprint_of_existing_entries(db):
         first_published_at=moment, last_updated_at=moment,
     )])
     assert CatalogueEntry.objects.get().fingerprint == ""
-    migration = importlib.import_module("disclosure.migrations.0018_catalogue_entry_fingerprint")
+    migration = importlib.import_module("disclosure.migrations.0019_catalogue_entry_fingerprint")
     migration.fill_fingerprints(apps, None)
     assert CatalogueEntry.objects.get().fingerprint == text_fingerprint("关于做好春耕工作的通知", BODY)

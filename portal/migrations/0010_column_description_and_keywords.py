@@ -40,7 +40,7 @@ def fill_column_meta(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("portal", "0008_service_guide_legal_basis_online_url"),
+        ("portal", "0009_confidentiality_review"),
         ("departments", "0004_organisation_site_id_code"),
         ("wagtailcore", "0098_apitoken"),
     ]

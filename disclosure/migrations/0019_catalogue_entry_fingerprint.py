@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('departments', '0004_organisation_site_id_code'),
-        ('disclosure', '0017_application_files_in_private_storage'),
+        ('disclosure', '0018_confidentiality_review'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
