@@ -17,6 +17,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+import rjieba
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,8 @@ COMMON_TITLES = (
 )
 ORGANISATION_ENDINGS = ("委员会", "办公室", "人民政府", "局", "委", "办", "中心", "院", "所", "站", "队", "馆")
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# Single characters that commonly follow a person's name in official prose ("张伟在会上讲话", "张伟等").
+NAME_FOLLOWERS = frozenset("在和与及等同说对向为率到的是也就将要称作以还又都已")
 
 
 @dataclass
@@ -107,6 +110,8 @@ class Directory:
                         continue
                     if len(name) == 2 and len(holders) > 1:
                         continue
+                    if candidate[-1] != name[-1] and starts_next_word(text, match.end() + len(name) - 1):
+                        continue  # "副局长张伟主持": 张伟 (someone else) and 主持, not a misspelt 张伟平
                     found.append((match.start(), match.end() + len(name), FindingKind.WORDING, Severity.BLOCK, f"{title}{name}",
                                   _("领导姓名疑似写错：“%(wrong)s”应为“%(right)s”") % {"wrong": title + candidate, "right": title + name}))
         if self._organisation_pattern is not None:
@@ -120,6 +125,18 @@ class Directory:
                                       _("机构名称疑似写错：“%(wrong)s”应为“%(right)s”") % {"wrong": written, "right": name}))
                         break
         return found
+
+
+def starts_next_word(text, position):
+    """True when ``text[position]`` begins the word after a name rather than ending the name: a
+    function character (在, 和, 等 …) or the first character of a dictionary word of two or more
+    characters (主持, 出席, 同志 …). ``text``: str without spaces; ``position``: index into it."""
+    window = text[position:position + 6]
+    if not window:
+        return False
+    if window[0] in NAME_FOLLOWERS:
+        return True
+    return any(len(word) >= 2 and window.startswith(word) for word in rjieba.cut_all(window))
 
 
 def directory_changed(**kwargs):

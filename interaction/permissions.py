@@ -23,8 +23,32 @@ class InformationOfficePermissionPolicy(ModelPermissionPolicy):
         ).distinct()
 
 
+class CommentPermissionPolicy(InformationOfficePermissionPolicy):
+    """Citizens' comments: staff of any organisation may view and moderate (which ones: ``comments_visible_to``);
+    nobody adds comments in the admin, and only the information office may delete one."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if action == "add":
+            return False
+        if is_information_office(user) or user.is_superuser:
+            return True
+        if action in ("change", "view"):
+            from .letter_access import organisations_of
+
+            return organisations_of(user).exists()
+        return False
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        from .consultations.admin import may_moderate
+
+        return self.user_has_permission(user, action) and may_moderate(user, instance)
+
+
 def register_permission_policies():
-    from .models import CalendarDay, CalendarYear, Mailbox
+    from .models import CalendarDay, CalendarYear, ConsultationComment, Mailbox
 
     for model in (CalendarDay, CalendarYear, Mailbox):
         register_permission_policy(model, InformationOfficePermissionPolicy(model))
+    register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))

@@ -36,10 +36,19 @@ def letter_saved(sender, instance, raw=False, **kwargs):
     invalidate_public_pages()
 
 
+def comment_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A moderated comment (published or withdrawn) changes what its consultation's page shows."""
+    if raw or (created and instance.status == instance.Status.PENDING):
+        return
+    from portal.signal_handlers import invalidate_public_pages
+
+    invalidate_public_pages()
+
+
 def register_signal_handlers():
     from departments.models import Organisation
 
-    from .models import CalendarDay, CalendarYear, Letter
+    from .models import CalendarDay, CalendarYear, ConsultationComment, Letter
 
     for model in (CalendarDay, CalendarYear):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"interaction-calendar-save-{model.__name__}")
@@ -48,3 +57,4 @@ def register_signal_handlers():
     post_save.connect(calendar_year_saved, sender=CalendarYear, dispatch_uid="interaction-calendar-year-deadlines")
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="interaction-organisation-mailbox")
     post_save.connect(letter_saved, sender=Letter, dispatch_uid="interaction-letter-page-cache")
+    post_save.connect(comment_saved, sender=ConsultationComment, dispatch_uid="interaction-comment-page-cache")

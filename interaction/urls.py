@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .consultations import views as consultations
 
 app_name = "interaction"
 
@@ -12,4 +13,9 @@ urlpatterns = [
     path("mailbox/<slug:slug>/write/", views.write_letter, name="write"),
     path("mailbox/<slug:slug>/statistics/", views.mailbox_statistics, name="statistics"),
     path("mailbox/<slug:slug>/letters/<int:pk>/", views.public_letter, name="letter"),
+    path("consultations/", consultations.consultation_index, name="consultations"),
+    path("consultations/org/<slug:slug>/", consultations.consultation_index, name="organisation_consultations"),
+    path("consultations/<int:pk>/comment/", consultations.write_comment, name="consultation_comment"),
+    path("consultations/<int:pk>/comment/submitted/", consultations.comment_submitted,
+         name="consultation_comment_submitted"),
 ]

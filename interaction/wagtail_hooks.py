@@ -9,11 +9,13 @@ from wagtail.snippets.models import register_snippet
 from departments.roles import is_information_office
 
 from .calendar_warnings import warning_years
+from .consultations.admin import CommentModerationViewSet, ConsultationListingViewSet
 from .letter_access import may_use_mailbox_admin
 from .viewsets import MailboxViewSet, WorkingDayCalendarGroup
 
 register_snippet(WorkingDayCalendarGroup)
 register_snippet(MailboxViewSet)
+register_snippet(CommentModerationViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -52,3 +54,8 @@ def add_holiday_schedule_warning(request, panels):
     years = warning_years()
     if years:
         panels.insert(0, HolidayScheduleWarningPanel(years))
+
+
+@hooks.register("register_admin_viewset")
+def register_consultation_listing():
+    return ConsultationListingViewSet()

@@ -96,7 +96,18 @@ class PageForm(WagtailAdminPageForm):
 
     def _post_clean(self):
         super()._post_clean()
-        if self.is_bound and _checks:
-            action = action_of(self.data)
-            for check in _checks:
-                check.validate_form(self, action)
+        if not self.is_bound:
+            return
+        action = action_of(self.data)
+        if action in ("publish", "approve") and not self.errors:
+            self._refuse_in_form()
+        for check in _checks:
+            check.validate_form(self, action)
+
+    def _refuse_in_form(self):
+        """The page's own refusal (``BasePage.refuse_publication``), shown on the form instead of after it."""
+        try:
+            self.instance.refuse_publication(self.instance)
+        except PublicationRefused as refusal:
+            for message in refusal.messages:
+                self.add_error(None, message)

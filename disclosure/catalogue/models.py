@@ -105,8 +105,13 @@ class CatalogueEntry(models.Model):
     normative_registration_number = models.CharField(_("登记号"), max_length=100, blank=True)
     repealed_on = models.DateField(_("废止或失效日期"), null=True, blank=True)
     disclosure_mode = models.CharField(
-        _("公开方式"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
+        _("公开属性"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE
     )
+    confidentiality_reviewer = models.CharField(
+        _("保密审查人"), max_length=150, blank=True, editable=False,
+        help_text=_("发布（或审核通过、设定定时发布）这条信息的人员，条例第十七条。"),
+    )
+    confidentiality_reviewed_at = models.DateTimeField(_("保密审查时间"), null=True, blank=True, editable=False)
     keywords = models.CharField(_("主题词"), max_length=255, blank=True)
     statutory_item = models.ForeignKey(
         "disclosure.StatutoryItem", verbose_name=_("法定公开事项"), null=True, blank=True, on_delete=models.SET_NULL,

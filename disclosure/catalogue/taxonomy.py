@@ -40,8 +40,11 @@ class Validity(models.TextChoices):
 
 
 class DisclosureMode(models.TextChoices):
+    """公开属性 decided at the confidentiality review (条例 art. 17, 19–20, 13–16): only 主动公开 goes on the site."""
+
     PROACTIVE = "proactive", _("主动公开")
     ON_APPLICATION = "on_application", _("依申请公开")
+    WITHHELD = "withheld", _("不予公开")
 
 
 # The State Council's 22 top-level subjects as on gov.cn's policy library (seeded by a migration).

@@ -59,7 +59,7 @@ class CatalogueEntryViewSet(ModelViewSet):
     inspect_view_fields = [
         "index_number", "title", "organisation", "url", "column_title", "column_kind", "genre", "topic",
         "document_number", "written_date", "display_date", "first_published_at", "last_updated_at",
-        "validity", "disclosure_mode", "keywords", "status", "withdrawn_at", "withdrawal_reason", "changed_at",
+        "validity", "disclosure_mode", "confidentiality_reviewer", "confidentiality_reviewed_at", "keywords", "status", "withdrawn_at", "withdrawal_reason", "changed_at",
     ]
 
     copy_view_enabled = False

@@ -77,6 +77,11 @@ class YearlyReport(models.Model):
     litigation_after_pending = _count(_("复议后起诉：尚未审结"))
     litigation_after_total = _count(_("复议后起诉：总计"))
 
+    # 保密审查 (条例 art. 17), derived with table 2 from the catalogue: items that went live in the year, and
+    # how many of them carry the reviewer's sign-off (items published before the record existed do not).
+    proactive_published = models.PositiveIntegerField(_("本年主动公开信息条数"), default=0, editable=False)
+    proactive_reviewed = models.PositiveIntegerField(_("其中有保密审查记录的条数"), default=0, editable=False)
+
     table2_derived_at = models.DateTimeField(_("表二最近从目录统计时间"), null=True, blank=True, editable=False)
     table3_snapshot = models.JSONField(_("表三（发布时固定）"), null=True, blank=True, editable=False)
     page = models.OneToOneField(

@@ -52,9 +52,25 @@ def derive_table2(year, organisation=None):
     }
 
 
+def confidentiality_review_counts(year, organisation=None):
+    """``{"proactive_published": n, "proactive_reviewed": m}``: entries first published in ``year`` (of
+    ``organisation``, or all; withdrawn ones included - they were published) and those of them with a
+    confidentiality reviewer recorded (条例 art. 17)."""
+    tz = timezone.get_current_timezone()
+    entries = CatalogueEntry.objects.filter(first_published_at__gte=datetime.datetime(year, 1, 1, tzinfo=tz),
+                                            first_published_at__lt=datetime.datetime(year + 1, 1, 1, tzinfo=tz))
+    if organisation is not None:
+        entries = entries.filter(organisation=organisation)
+    return {"proactive_published": entries.count(),
+            "proactive_reviewed": entries.filter(confidentiality_reviewed_at__isnull=False).count()}
+
+
 def apply_derived_table2(report):
-    """Fill the report's derivable table-2 fields from the catalogue (staff may still edit them)."""
-    for name, value in derive_table2(report.year, report.organisation).items():
+    """Fill the report's derivable table-2 fields from the catalogue (staff may still edit them), and the
+    confidentiality-review counts (not editable)."""
+    derived = {**derive_table2(report.year, report.organisation),
+               **confidentiality_review_counts(report.year, report.organisation)}
+    for name, value in derived.items():
         setattr(report, name, value)
     report.table2_derived_at = timezone.now()
     return report

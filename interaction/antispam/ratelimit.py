@@ -20,6 +20,9 @@ DEFAULT_LIMITS = {
     "letter": (5, 600),
     "application": (5, 600),
     "lookup": (20, 600),
+    "consultation_comment": (5, 600),
+    "survey_response": (3, 3600),
+    "interview_question": (5, 600),
 }
 FALLBACK_LIMIT = (10, 600)
 

@@ -1,4 +1,5 @@
-"""Models of the interaction app: the working-day calendar and the citizen mailboxes."""
+"""Models of the interaction app: the working-day calendar, the citizen mailboxes and public participation."""
 
 from .calendar import CalendarDay, CalendarYear  # noqa: F401
+from .consultation import ConsultationComment, ConsultationFeedbackPage, ConsultationPage  # noqa: F401
 from .mailbox import Letter, LetterEvent, Mailbox, PersonalDataAccess  # noqa: F401

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -11,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
-from disclosure.catalogue.taxonomy import Genre, Validity
+from disclosure.catalogue.taxonomy import DisclosureMode, Genre, Validity
 from portal import publication_checks
 from portal.column_kinds import META_COLUMN_TYPE
 
@@ -35,6 +36,7 @@ class BasePage(Page):
         publishing and registering the catalogue entry then happen in one transaction."""
         user = kwargs.get("user", args[0] if args else None)
         try:
+            self.refuse_publication(revision.as_object())
             publication_checks.before_publish(self, revision, user)
         except publication_checks.PublicationRefused as refusal:
             if user is not None:
@@ -43,6 +45,10 @@ class BasePage(Page):
             return None
         with transaction.atomic():
             return super().publish(revision, *args, **kwargs)
+
+    def refuse_publication(self, version):
+        """Raise ``publication_checks.PublicationRefused`` when ``version`` (this page as it would go live)
+        must not be published. None of the base pages forbid it."""
 
     @transaction.atomic
     def unpublish(self, *args, **kwargs):
@@ -150,6 +156,15 @@ class DisclosedPage(BasePage):
         related_name="+",
         help_text=_("本信息属于哪一项法定主动公开内容。栏目只对应一个事项时可不选，系统自动归入。"),
     )
+    # 保密审查 (条例 art. 17): the reviewer decides the 公开属性 before anything is published; only 主动公开 goes live.
+    disclosure_mode = models.CharField(
+        _("公开属性"), max_length=16, choices=DisclosureMode.choices, default=DisclosureMode.PROACTIVE,
+        help_text=_("保密审查后确定。只有“主动公开”的信息可以在网站发布；依申请公开、不予公开的只保存审查记录。"),
+    )
+    withholding_reason = models.CharField(
+        _("不予主动公开的理由和依据"), max_length=255, blank=True,
+        help_text=_("公开属性不是“主动公开”时必填，写明理由和条款，如：涉及个人隐私，依据《政府信息公开条例》第十五条。"),
+    )
 
     disclosure_panels = [
         MultiFieldPanel(
@@ -161,7 +176,12 @@ class DisclosedPage(BasePage):
                 FieldPanel("statutory_item"),
             ],
             heading=_("公开目录信息"),
-        )
+        ),
+        MultiFieldPanel(
+            [FieldPanel("disclosure_mode"), FieldPanel("withholding_reason")],
+            heading=_("保密审查与公开属性"),
+            help_text=_("发布（或审核通过）即确认已按《政府信息公开条例》第十七条完成保密审查，系统记录审查人和时间。"),
+        ),
     ]
 
     class Meta:
@@ -169,6 +189,27 @@ class DisclosedPage(BasePage):
 
     def get_genre(self):
         return self.genre or self.default_genre
+
+    def clean(self):
+        super().clean()
+        if self.disclosure_mode != DisclosureMode.PROACTIVE and not self.withholding_reason.strip():
+            raise ValidationError({"withholding_reason": _("公开属性为依申请公开或不予公开时，请写明理由和依据条款。")})
+
+    def refuse_publication(self, version):
+        """Only 主动公开 items go live (条例 art. 19–20); ``version``'s decision counts, not the live page's."""
+        mode = version.disclosure_mode
+        if mode != DisclosureMode.PROACTIVE:
+            raise publication_checks.PublicationRefused(
+                [_("公开属性为“%(mode)s”的信息不在网站发布；如经保密审查可以主动公开，请先修改公开属性。")
+                 % {"mode": DisclosureMode(mode).label}], page_id=self.pk)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publishing is the confidentiality review's sign-off: who published (or scheduled) it is recorded."""
+        from disclosure.catalogue.review import record_confidentiality_review
+
+        result = super().publish(revision, *args, **kwargs)
+        record_confidentiality_review(self.pk, revision, kwargs.get("user", args[0] if args else None))
+        return result
 
     @property
     def effective_display_date(self):

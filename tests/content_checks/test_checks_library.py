@@ -130,3 +130,18 @@ def test_personal_data_and_words_inside_attached_pdf_docx_xlsx_and_text_files():
                             (documents[2].pk, FindingKind.PERSONAL_DATA), (documents[3].pk, FindingKind.SENSITIVE_WORD)])
     assert all(ID_NUMBER not in r.excerpt for r in results)
     assert results[0].location.startswith("附件《")
+
+
+def test_a_shorter_name_followed_by_the_next_word_is_not_a_misspelt_leader(county, department):
+    """The demo county's scheduled news were refused: "副局长张伟主持" read as a misspelt 张伟平."""
+    builders.leader(department, "张伟平", "副局长")
+    builders.leader(county, "赵建国", "县长")
+    for text in ("副局长张伟主持会议。", "副局长张伟出席并讲话。", "县长赵建在会上讲话。", "县长赵建等一行到城关镇调研。",
+                 "副局长张伟同志带队检查。"):
+        assert check_text(text) == [], text
+    # A wrong character inside the name, or a wrong last character that starts no word, still blocks.
+    for text, wrong in (("副局长张为平主持会议。", "副局长张为平"), ("副局长张伟萍主持会议。", "副局长张伟萍"),
+                        ("县长赵健国出席。", "县长赵健国")):
+        results = check_text(text)
+        assert [(r.kind, r.severity) for r in results] == [(FindingKind.WORDING, Severity.BLOCK)], text
+        assert f"“{wrong}”" in results[0].message
