@@ -240,6 +240,7 @@ def audit_websites(websites, audits, organisations, rules, day):
         links=link_results.latest_runs(day, keys),
     )
     by_id = {audit.facts.id: audit for audit in audits}
+    participation = interaction_feed.participation(day)
     result = []
     for website in websites:
         channels = [by_id[channel_id] for channel_id in website.channel_ids if channel_id in by_id]
@@ -249,5 +250,7 @@ def audit_websites(websites, audits, organisations, rules, day):
             channel.website_name = website.name
         false_entries = snapshot.false_date_evidence([channel.facts.id for channel in channels], day) if any(
             channel.false_dates for channel in channels) else []
-        result.append(audit_website(website, channels, rules.vetoes, facts, false_entries, day))
+        audit = audit_website(website, channels, rules.vetoes, facts, false_entries, day)
+        audit.participation = interaction_feed.website_participation(participation, [channel.facts.id for channel in channels])
+        result.append(audit)
     return result

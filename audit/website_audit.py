@@ -51,6 +51,7 @@ class WebsiteAudit(evaluation.HasVetoes):
     deductions: list
     score: int
     as_of: object = None
+    participation: object = None  # interaction_feed.Participation, None when not evaluated
 
     @property
     def site_id_code(self):
@@ -79,6 +80,7 @@ class WebsiteAudit(evaluation.HasVetoes):
             "vetoes": [veto.as_json() for veto in self.failed_vetoes],
             "deductions": self.deductions,
             "channels": [channel.slug for channel in self.channels],
+            "participation": self.participation.as_json() if self.participation is not None else None,
         }
 
 
