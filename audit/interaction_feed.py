@@ -13,6 +13,7 @@ from dataclasses import dataclass
 logger = logging.getLogger(__name__)
 
 FEED_MODULE = "interaction.audit_feed"
+PARTICIPATION_MODULE = "interaction.participation_audit"
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,59 @@ def letter_status(as_of, feed_function=None):
             for organisation_id, status in raw.items()
         },
     )
+
+
+@dataclass(frozen=True)
+class Participation:
+    """调查征集 on a website or channel in the as-of year: consultations and surveys held, and what is unfinished."""
+
+    consultations: int = 0
+    closed_without_feedback: int = 0
+    surveys: int = 0
+    surveys_unpublished_results: int = 0
+    evidence: tuple = ()
+
+    def __add__(self, other):
+        return Participation(
+            self.consultations + other.consultations, self.closed_without_feedback + other.closed_without_feedback,
+            self.surveys + other.surveys, self.surveys_unpublished_results + other.surveys_unpublished_results,
+            self.evidence + other.evidence,
+        )
+
+    def as_json(self):
+        return {"consultations": self.consultations, "closed_without_feedback": self.closed_without_feedback,
+                "surveys": self.surveys, "surveys_unpublished_results": self.surveys_unpublished_results,
+                "evidence": list(self.evidence)}
+
+
+def participation(as_of, feed_function=None):
+    """organisation id → ``Participation`` as of ``as_of``; None when the interaction app offers no such feed."""
+    function = feed_function
+    if function is None:
+        try:
+            module = importlib.import_module(PARTICIPATION_MODULE)
+        except ModuleNotFoundError as error:
+            if error.name not in (PARTICIPATION_MODULE, "interaction"):
+                raise
+            return None
+        function = module.participation
+    return {
+        int(organisation_id): Participation(
+            consultations=int(counts.get("consultations") or 0),
+            closed_without_feedback=int(counts.get("closed_without_feedback") or 0),
+            surveys=int(counts.get("surveys") or 0),
+            surveys_unpublished_results=int(counts.get("surveys_unpublished_results") or 0),
+            evidence=tuple(counts.get("evidence") or ()),
+        )
+        for organisation_id, counts in function(as_of).items()
+    }
+
+
+def website_participation(by_organisation, organisation_ids):
+    """The sum over a website's organisations (its channels); None when not evaluated."""
+    if by_organisation is None:
+        return None
+    total = Participation()
+    for organisation_id in organisation_ids:
+        total = total + by_organisation.get(organisation_id, Participation())
+    return total

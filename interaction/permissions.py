@@ -46,9 +46,28 @@ class CommentPermissionPolicy(InformationOfficePermissionPolicy):
         return self.user_has_permission(user, action) and may_moderate(user, instance)
 
 
+class SurveyPermissionPolicy(InformationOfficePermissionPolicy):
+    """Surveys: staff of any organisation build them for their own organisations (``surveys_visible_to``)."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if is_information_office(user) or user.is_superuser:
+            return True
+        from .letter_access import organisations_of
+
+        return action in ("add", "change", "view", "delete") and organisations_of(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        from .surveys.admin import surveys_visible_to
+
+        return self.user_has_permission(user, action) and surveys_visible_to(user).filter(pk=instance.pk).exists()
+
+
 def register_permission_policies():
-    from .models import CalendarDay, CalendarYear, ConsultationComment, Mailbox
+    from .models import CalendarDay, CalendarYear, ConsultationComment, Mailbox, Survey
 
     for model in (CalendarDay, CalendarYear, Mailbox):
         register_permission_policy(model, InformationOfficePermissionPolicy(model))
     register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))
+    register_permission_policy(Survey, SurveyPermissionPolicy(Survey))

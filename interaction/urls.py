@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .consultations import views as consultations
+from .surveys import views as surveys
 
 app_name = "interaction"
 
@@ -18,4 +19,7 @@ urlpatterns = [
     path("consultations/<int:pk>/comment/", consultations.write_comment, name="consultation_comment"),
     path("consultations/<int:pk>/comment/submitted/", consultations.comment_submitted,
          name="consultation_comment_submitted"),
+    path("surveys/", surveys.survey_index, name="surveys"),
+    path("surveys/<int:pk>/", surveys.survey_detail, name="survey"),
+    path("surveys/<int:pk>/thanks/", surveys.survey_thanks, name="survey_thanks"),
 ]

@@ -11,11 +11,13 @@ from departments.roles import is_information_office
 from .calendar_warnings import warning_years
 from .consultations.admin import CommentModerationViewSet, ConsultationListingViewSet
 from .letter_access import may_use_mailbox_admin
+from .surveys.admin import SurveyViewSet
 from .viewsets import MailboxViewSet, WorkingDayCalendarGroup
 
 register_snippet(WorkingDayCalendarGroup)
 register_snippet(MailboxViewSet)
 register_snippet(CommentModerationViewSet)
+register_snippet(SurveyViewSet)
 
 
 @hooks.register("register_admin_urls")

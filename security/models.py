@@ -26,6 +26,9 @@ class SecurityEvent(models.Model):
         GROUP_CHANGED = "group_changed", _("用户组变更")
         PERMISSION_CHANGED = "permission_changed", _("权限变更")
         PRIVATE_FILE_REFUSED = "private_file_refused", _("拒绝访问非公开文件")
+        BACKUP = "backup", _("备份")
+        RESTORE = "restore", _("从备份恢复")
+        TAMPER = "tamper", _("网页或文件被篡改")
 
     at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     kind = models.CharField(_("事件"), max_length=32, choices=Kind.choices, db_index=True)
@@ -61,3 +64,48 @@ class PasswordHistory(models.Model):
         verbose_name = _("历史密码")
         verbose_name_plural = _("历史密码")
         ordering = ["-created_at", "-pk"]
+
+
+class PageFingerprint(models.Model):
+    """SHA-256 of a public page's normalised content region as published (网页防篡改, security/fingerprints.py).
+
+    Written only when the page is published through Wagtail (or by ``tamper_check --baseline``); the
+    tamper check compares what the web server serves today with it.
+    """
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("页面"))
+    url = models.CharField(_("网址"), max_length=1000)
+    sha256 = models.CharField(_("指纹（SHA-256）"), max_length=64)
+    revision_id = models.BigIntegerField(_("版本"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("记录时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("页面指纹")
+        verbose_name_plural = _("页面指纹")
+
+    def __str__(self):
+        return f"{self.url} {self.sha256[:12]}"
+
+
+class FileFingerprint(models.Model):
+    """SHA-256 and size of a static file, a public document or an image as deployed or uploaded."""
+
+    class Kind(models.TextChoices):
+        STATIC = "static", _("静态文件")
+        DOCUMENT = "document", _("附件")
+        IMAGE = "image", _("图片")
+
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
+    name = models.CharField(_("文件"), max_length=500, help_text=_("静态文件的路径，或附件、图片的编号。"))
+    url = models.CharField(_("网址"), max_length=1000)
+    sha256 = models.CharField(_("指纹（SHA-256）"), max_length=64)
+    size = models.BigIntegerField(_("大小（字节）"))
+    recorded_at = models.DateTimeField(_("记录时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("文件指纹")
+        verbose_name_plural = _("文件指纹")
+        constraints = [models.UniqueConstraint(fields=["kind", "name"], name="security_file_fingerprint_unique")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.name}"

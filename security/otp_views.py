@@ -9,10 +9,12 @@ import base64
 
 import segno
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -21,6 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from security.strict_input import StrictInputError, ascii_digits
 
+from . import recovery_codes
 from .events import record
 from .models import SecurityEvent
 from .otp_policy import confirmed_devices, otp_required
@@ -44,6 +47,30 @@ class TokenForm(forms.Form):
         return token
 
 
+class VerifyForm(TokenForm):
+    """The login step: the 6-digit code, or one of the recovery codes issued at enrolment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].help_text = _("输入手机身份验证器显示的6位数字；手机不在身边时，可输入一个恢复码（如 abcd-efgh）。")
+        self.fields["token"].widget.attrs["inputmode"] = "text"
+        self.recovery_code = None
+
+    def clean_token(self):
+        raw = self.cleaned_data["token"]
+        code = recovery_codes.normalise(raw)
+        if code is not None:
+            self.recovery_code = code
+            return code
+        try:
+            return super().clean_token()
+        except forms.ValidationError:
+            raise forms.ValidationError(_("动态口令是6位数字，恢复码是8位字母和数字（如 abcd-efgh）。")) from None
+
+
+RECOVERY_SESSION_KEY = "security_new_recovery_codes"
+
+
 def _next_url(request):
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -58,9 +85,20 @@ def verify(request):
     devices = list(confirmed_devices(request.user))
     if not devices:
         return redirect("security_otp_setup")
-    form = TokenForm(request.POST or None)
+    form = VerifyForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.recovery_code:
+        device, remaining = recovery_codes.use_recovery_code(request.user, form.recovery_code)
+        if device is not None:
+            otp_login(request, device)
+            record(SecurityEvent.Kind.OTP_VERIFIED, user=request.user, request=request,
+                   detail=recovery_codes.remaining_message(remaining))
+            messages.warning(request, recovery_codes.remaining_message(remaining))
+            return redirect(_next_url(request))
+        record(SecurityEvent.Kind.OTP_FAILED, user=request.user, request=request, detail=_("恢复码错误或已用过"))
+        form.add_error("token", _("恢复码不正确或已经用过。"))
+        status = 400
+    elif request.method == "POST" and form.is_valid():
         for device in devices:
             allowed, _data = device.verify_is_allowed()
             if allowed and device.verify_token(form.cleaned_data["token"]):
@@ -98,7 +136,9 @@ def setup(request):
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             record(SecurityEvent.Kind.OTP_ENROLLED, user=request.user, request=request)
-            return redirect(_next_url(request))
+            # Shown once, on the next page: the session holds them only until then.
+            request.session[RECOVERY_SESSION_KEY] = recovery_codes.issue_recovery_codes(request.user)
+            return redirect(f"{reverse('security_otp_recovery_codes')}?{urlencode({'next': _next_url(request)})}")
         record(SecurityEvent.Kind.OTP_FAILED, user=request.user, request=request, detail=_("绑定时口令错误"))
         form.add_error("token", _("动态口令不正确，请核对手机时间后输入新的口令。"))
         status = 400
@@ -110,3 +150,15 @@ def setup(request):
         "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
         "required": otp_required(request.user),
     }, status=status)
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def recovery_codes_view(request):
+    """The recovery codes issued at enrolment, once: a reload or a second visit shows nothing."""
+    codes = request.session.pop(RECOVERY_SESSION_KEY, None)
+    if not codes:
+        return redirect(_next_url(request))
+    return TemplateResponse(request, "security/otp_recovery_codes.html", {
+        "codes": [recovery_codes.display(code) for code in codes], "next": _next_url(request),
+    })

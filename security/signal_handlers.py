@@ -12,8 +12,10 @@ def register_signal_handlers():
 
     from . import events
     from .admin_fields import register_strict_admin_fields
+    from .fingerprint_signals import register_fingerprint_signals
 
     register_strict_admin_fields()
+    register_fingerprint_signals()
     user = get_user_model()
     user_logged_in.connect(events.on_login, dispatch_uid="security_login")
     user_logged_out.connect(events.on_logout, dispatch_uid="security_logout")

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .panels import TamperAlertPanel
 from .reports import SecurityLogReportView
 
 
@@ -37,3 +38,8 @@ class SecurityLogMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_security_log_menu_item():
     return SecurityLogMenuItem(_("安全日志"), reverse("security_log"), icon_name="warning", order=900)
+
+
+@hooks.register("construct_homepage_panels")
+def add_tamper_alert_panel(request, panels):
+    panels.append(TamperAlertPanel(request.user))

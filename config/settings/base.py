@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -293,3 +294,11 @@ PRIVATE_FILES_INTERNAL_URL = env("PRIVATE_FILES_INTERNAL_URL", "/internal/privat
 MEDIA_INTERNAL_URL = env("MEDIA_INTERNAL_URL", "/internal/media/")
 if PRIVATE_FILES_SERVE != "django":
     SENDFILE_BACKEND = "security.private_files"
+
+# Tamper detection (网页防篡改, security/fingerprints.py, security/tamper.py): these page types are fingerprinted
+# at publish and compared with what the sites serve by `manage.py tamper_check` (docs/security.md).
+TAMPER_FINGERPRINTS = True
+TAMPER_CHECK_PAGE_MODELS = env_list(
+    "TAMPER_CHECK_PAGE_MODELS",
+    "portal.ArticlePage,portal.PolicyDocumentPage,portal.PolicyInterpretationPage,portal.ServiceGuidePage",
+)

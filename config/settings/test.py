@@ -28,3 +28,5 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 AXES_ENABLED = False
 SECURITY_OTP_ENFORCED = False
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")
+# Fingerprinting each publish for the tamper check renders the page again; tests/security switch it on.
+TAMPER_FINGERPRINTS = False

@@ -21,7 +21,7 @@ DEFAULT_LIMITS = {
     "application": (5, 600),
     "lookup": (20, 600),
     "consultation_comment": (5, 600),
-    "survey_response": (3, 3600),
+    "survey_response": (10, 3600),  # households and offices share one address
     "interview_question": (5, 600),
 }
 FALLBACK_LIMIT = (10, 600)

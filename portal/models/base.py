@@ -119,7 +119,19 @@ class BasePage(Page):
         return tags
 
 
-class ItemPageForm(item_slugs.ItemSlugFormMixin, publication_checks.PageForm):
+class DisclosedPageForm(publication_checks.PageForm):
+    """公开属性 left out of a post (an older form, a script) is the model's default, 主动公开, not an error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "disclosure_mode" in self.fields:
+            self.fields["disclosure_mode"].required = False
+
+    def clean_disclosure_mode(self):
+        return self.cleaned_data.get("disclosure_mode") or DisclosureMode.PROACTIVE
+
+
+class ItemPageForm(item_slugs.ItemSlugFormMixin, DisclosedPageForm):
     """Admin form of every content item: the page form plus the item address rules (``portal.item_slugs``).
 
     A submission without the 相关链接 panel's data (a client or script that predates the panel) keeps the

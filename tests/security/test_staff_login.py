@@ -85,7 +85,10 @@ def test_a_superuser_must_enrol_a_second_factor_before_any_admin_page(client, pr
         assert wrong.status_code == 400
         clock.shift(datetime.timedelta(seconds=31))  # django-otp's throttle after a failure, and a new code
         done = client.post("/admin/security/otp/setup/?next=/admin/pages/", {"token": f"{current_token(device):06d}"})
-        assert done.status_code == 302 and done["Location"] == "/admin/pages/"
+        # The recovery codes are shown once (tests/security/test_recovery_codes.py), then the page asked for.
+        assert done.status_code == 302 and done["Location"].startswith("/admin/security/otp/recovery-codes/")
+        assert client.get(done["Location"]).status_code == 200
+        assert client.get(done["Location"])["Location"] == "/admin/pages/"
         assert client.get("/admin/pages/").status_code == 200
     kinds = set(SecurityEvent.objects.filter(username="root").values_list("kind", flat=True))
     assert {SecurityEvent.Kind.LOGIN, SecurityEvent.Kind.OTP_ENROLLED, SecurityEvent.Kind.OTP_FAILED} <= kinds

@@ -5,6 +5,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from security.backups import BackupError, backup
+from security.events import record
+from security.models import SecurityEvent
 
 
 class Command(BaseCommand):
@@ -20,5 +22,7 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from None
         size = sum(item["size"] for item in manifest["files"].values())
+        elapsed = time.monotonic() - started
+        record(SecurityEvent.Kind.BACKUP, detail=f"{directory}：{len(manifest['files'])} 个文件，{size} 字节")
         self.stdout.write(f"已备份到 {directory}：{len(manifest['files'])} 个文件，{size / 1e6:.1f} MB，"
-                          f"用时 {time.monotonic() - started:.1f} 秒。")
+                          f"用时 {elapsed:.1f} 秒。")

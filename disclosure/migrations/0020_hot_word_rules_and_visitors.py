@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('disclosure', '0018_confidentiality_review'),
+        ('disclosure', '0019_catalogue_entry_fingerprint'),
     ]
 
     operations = [

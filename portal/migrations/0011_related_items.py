@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0009_confidentiality_review'),
+        ('portal', '0010_column_description_and_keywords'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
