@@ -111,6 +111,12 @@ def preference_url(context, **values):
 
 
 @register.simple_tag(takes_context=True)
+def switch_url(context, name, on):
+    """A plain link that turns the assistive tool ``name`` (contrast, cursor, guide) off when ``on``, else on."""
+    return preference_url(context, **{name: "0" if on else "1"})
+
+
+@register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The header's menu and sub-site, built from the live tree (cached): {'organisation', 'items'}."""
     request = context.get("request")
