@@ -8,10 +8,21 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
 
-from . import availability, content_feed, evaluation, interaction_feed, link_results, service_guides, snapshot
+from . import (
+    availability,
+    content_feed,
+    evaluation,
+    interaction_feed,
+    interpretations,
+    late_publication,
+    link_results,
+    service_guides,
+    snapshot,
+)
 from .dates import iso_date, today
 from .evaluation import ColumnStatus, VetoState
 from .models import VetoRule
+from .reposts import Reposts, find_reposts
 from .rules import load_rules
 from .website_audit import WebsiteFacts, audit_website
 from .websites import resolve_websites
@@ -215,8 +226,9 @@ def build_report(day=None, *, organisation_ids=None, feed_function=None, ranked=
     rules = load_rules()
     organisations = snapshot.load_organisations(organisation_ids)
     columns = snapshot.load_columns(organisations, day)
+    copies = find_reposts(organisations, day) if organisations else Reposts()
     if organisations:
-        snapshot.load_entry_totals(organisations, columns, day)
+        snapshot.load_entry_totals(organisations, columns, day, copies.ids)
     websites = resolve_websites([
         (facts.id, facts.kind, facts.name, facts.hostname, facts.site_id_code) for facts, _path in organisations.values()
     ])
@@ -226,18 +238,24 @@ def build_report(day=None, *, organisation_ids=None, feed_function=None, ranked=
               for item, _path in organisations.values()]
     if ranked:
         rank_among_peers(audits)
-    website_audits = audit_websites(websites, audits, organisations, rules, day) if with_websites else []
+    website_audits = audit_websites(websites, audits, organisations, rules, day, copies) if with_websites else []
     return AuditReport(as_of=day, organisations=audits, interaction_evaluated=letters_feed.evaluated, websites=website_audits)
 
 
-def audit_websites(websites, audits, organisations, rules, day):
-    """Every website's inspection from its channels' audits and the facts read once for all websites."""
+def audit_websites(websites, audits, organisations, rules, day, copies=None):
+    """Every website's inspection from its channels' audits and the facts read once for all websites.
+
+    ``copies`` are the suspected republished articles (``audit.reposts``) already found for freshness.
+    """
     keys = [website.key for website in websites]
     facts = WebsiteFacts(
         availability=availability.availability(day, keys),
         content=content_feed.serious_findings(day),
         guides=service_guides.check_guides({path: facts.id for facts, path in organisations.values()}, day),
         links=link_results.latest_runs(day, keys),
+        reposts=copies if copies is not None else find_reposts(organisations, day),
+        late=late_publication.late_publications(day),
+        uninterpreted=interpretations.uninterpreted_policies(organisations, day),
     )
     by_id = {audit.facts.id: audit for audit in audits}
     participation = interaction_feed.participation(day)

@@ -142,9 +142,15 @@ def load_columns(organisations, day):
     return columns
 
 
-def load_entry_totals(organisations, columns, day):
-    """One GROUP BY (organisation, column) query: counts, windows, latest honest publication, false dates."""
+def load_entry_totals(organisations, columns, day, copies=()):
+    """One GROUP BY (organisation, column) query: counts, windows, latest honest publication, false dates.
+
+    ``copies`` are the ids of suspected republished old articles (旧稿新发, ``audit.reposts``): they are
+    counted as items but never make a column or a home page fresh (国办秘函〔2019〕19号).
+    """
     honest = honest_date()
+    if copies:
+        honest = honest & ~Q(pk__in=sorted(copies))
     window_counts = {
         f"items_{days}": Count("pk", filter=Q(first_published_at__gte=start_of_day(day - datetime.timedelta(days=days - 1))))
         for days in WINDOWS
@@ -179,11 +185,13 @@ def load_entry_totals(organisations, columns, day):
 
 
 def collect(day, organisation_ids=None, kind=None):
-    """All facts for the audit of ``day``: a list of ``OrganisationFacts`` with their columns (three queries)."""
+    """All facts for the audit of ``day``: a list of ``OrganisationFacts`` with their columns (four or five queries)."""
+    from .reposts import find_reposts
+
     organisations = load_organisations(organisation_ids, kind)
     columns = load_columns(organisations, day)
     if organisations:
-        load_entry_totals(organisations, columns, day)
+        load_entry_totals(organisations, columns, day, find_reposts(organisations, day).ids)
     return [facts for facts, _path in organisations.values()]
 
 

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from departments.admin_access import InformationOfficeMenuItem
 
-from . import due_items_views, views
+from . import due_items_views, views, yearly_report_views
 from .models import ColumnRule, VetoRule
 
 
@@ -94,8 +94,32 @@ class DueItemsViewSet(ViewSet):
         ]
 
 
+class WebsiteYearlyReportViewSet(ViewSet):
+    """政府网站工作年度报表 (国办函〔2018〕12号): generated, edited and published by the office."""
+
+    name = "audit_yearly_reports"
+    url_prefix = "audit/yearly-reports"
+    icon = "doc-full"
+    menu_label = _("网站年度报表")
+    menu_order = 160
+
+    @property
+    def menu_item_class(self):
+        return InformationOfficeMenuItem
+
+    @property
+    def menu_url(self):
+        return reverse("audit_yearly_reports:index")
+
+    def get_urlpatterns(self):
+        return [
+            path("", yearly_report_views.ReportListView.as_view(), name="index"),
+            path("<str:pk>/", yearly_report_views.ReportEditView.as_view(), name="edit"),
+        ]
+
+
 class AuditViewSetGroup(ViewSetGroup):
-    items = (AuditDashboardViewSet, DueItemsViewSet, ColumnRuleViewSet, VetoRuleViewSet)
+    items = (AuditDashboardViewSet, DueItemsViewSet, WebsiteYearlyReportViewSet, ColumnRuleViewSet, VetoRuleViewSet)
     menu_label = _("站点监测")
     menu_icon = "warning"
     menu_order = 250

@@ -21,6 +21,10 @@ Code = VetoRule.Code
 # The office's own weighting of broken links (amounts unverified in the inspection's text): per link, capped.
 LINK_DEDUCTIONS = {"broken_link_home": (2, 20), "broken_link": (1, 20)}
 
+# The office's weighting of the other counted findings (per item, capped; amounts unverified): 旧稿新发
+# (国办秘函〔2019〕19号), 逾期公开 (条例 art. 26), 政策文件未解读 (国办发〔2016〕80号).
+CONTENT_DEDUCTIONS = {"republished_article": (2, 10), "late_publication": (1, 10), "policy_without_interpretation": (2, 10)}
+
 
 @dataclass
 class WebsiteVeto:
@@ -86,12 +90,17 @@ class WebsiteAudit(evaluation.HasVetoes):
 
 @dataclass
 class WebsiteFacts:
-    """What was read once for every website: probes, content findings, guides, link checks."""
+    """What was read once for every website: probes, content findings, guides, link checks, and the
+    catalogue's counted findings (``reposts``: ``audit.reposts.Reposts``; ``late`` and ``uninterpreted``:
+    {organisation id: [evidence]})."""
 
     availability: dict
     content: object
     guides: list
     links: dict
+    reposts: object = None
+    late: dict = field(default_factory=dict)
+    uninterpreted: dict = field(default_factory=dict)
 
 
 def column_evidence(channel, column):
@@ -237,6 +246,36 @@ def link_deductions(website, facts):
     return found
 
 
+def counted_deduction(rule, label, detail, evidence):
+    each, cap = CONTENT_DEDUCTIONS[rule]
+    return {"rule": rule, "label": str(label), "count": len(evidence), "points": min(cap, each * len(evidence)),
+            "detail": detail, "evidence": evidence[:100]}
+
+
+def catalogue_deductions(channel_ids, facts):
+    """旧稿新发, 逾期公开 and 政策文件未解读 on the website's channels, each with its evidence (no queries)."""
+    found = []
+    copies = facts.reposts.for_organisations(channel_ids) if facts.reposts is not None else []
+    if copies:
+        found.append(counted_deduction(
+            "republished_article", _("疑似旧稿新发"),
+            _("%(count)s 条信息的标题和正文与本机构此前发布的信息相同，不计为栏目更新（1 年内）。") % {"count": len(copies)},
+            copies))
+    late = [item for channel_id in channel_ids for item in facts.late.get(channel_id, [])]
+    if late:
+        found.append(counted_deduction(
+            "late_publication", _("逾期公开"),
+            _("%(count)s 条信息在成文后超过 20 个工作日才公开（条例第二十六条，1 年内）。") % {"count": len(late)},
+            late))
+    bare = [item for channel_id in channel_ids for item in facts.uninterpreted.get(channel_id, [])]
+    if bare:
+        found.append(counted_deduction(
+            "policy_without_interpretation", _("政策文件未解读"),
+            _("%(count)s 件行政规范性文件公开 3 个工作日后仍无政策解读（1 年内）。") % {"count": len(bare)},
+            bare))
+    return found
+
+
 def column_deductions(channels, vetoes, letters):
     columns = [column for channel in channels for column in channel.columns]
     as_results = [evaluation.VetoResult(veto.code, veto.value, veto.threshold, veto.state) for veto in vetoes]
@@ -259,6 +298,7 @@ def audit_website(website, channels, rules, facts, false_entries, day):
         interaction_veto(channels, rules),
         service_veto(channel_ids, facts, rules),
     ]
-    deductions = column_deductions(channels, vetoes, website_letters(channels)) + link_deductions(website, facts)
+    deductions = (column_deductions(channels, vetoes, website_letters(channels)) + link_deductions(website, facts)
+                  + catalogue_deductions(channel_ids, facts))
     score = max(0, 100 - sum(item["points"] for item in deductions))
     return WebsiteAudit(website=website, channels=channels, vetoes=vetoes, deductions=deductions, score=score, as_of=day)

@@ -5,12 +5,15 @@
 Builds a scratch SQLite database (nothing touches the project's database): the county and its
 departments and townships provisioned for real, extra columns up to ``--columns``, and
 ``--entries`` catalogue entries spread over three years with ``bulk_create`` (some withdrawn,
-about 1 % with a false display date). Prints:
+about 1 % with a false display date, about 1 % republished copies of an earlier entry (旧稿新发), a fifth
+with a 成文日期 up to 45 days before publication (some published late, 条例 art. 26), 1 % marked
+行政规范性文件). Two departments get a hostname and a 网站标识码 of their own, so the 50 organisations
+make 3 websites. Prints:
 
 * the number of queries for the dashboard, a drill-down, the CSV export and
   ``audit_report --format json`` at half the organisations and at all of them (they must be equal);
 * the time to render the dashboard and to run ``audit_report --format json`` (targets ≤ 1 s each),
-  best and median of five runs.
+  best and median of five runs, and the deductions found (copies, late publications) per website.
 """
 
 import argparse
@@ -49,6 +52,7 @@ def add_entries(organisations, count, serial_start, rng):
     """``count`` entries over the last three years in the given organisations' columns, with bulk_create."""
     from django.utils import timezone
 
+    from disclosure.catalogue.fingerprint import text_fingerprint
     from disclosure.models import CatalogueEntry
     from portal.models import ColumnPage
 
@@ -61,9 +65,15 @@ def add_entries(organisations, count, serial_start, rng):
     now = timezone.now()
     names = {field.name for field in CatalogueEntry._meta.get_fields()}
     batch = []
+    earlier = []  # (organisation, title, body) of entries already made, for republished copies
     for serial in range(serial_start, serial_start + count):
         column = rng.choice(used)
         published = now - datetime.timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60))
+        title, body = f"示例信息{serial}", f"示例信息{serial}的正文：按照县政府工作部署，认真做好相关工作，确保各项任务按期完成。"
+        same_org = [item for item in earlier[-200:] if item[0] == column["organisation"]]
+        if same_org and rng.random() < 0.01:
+            _organisation, title, body = rng.choice(same_org)
+        earlier.append((column["organisation"], title, body))
         shown = published - datetime.timedelta(days=rng.choice([3, 10])) if rng.random() < 0.01 else published
         withdrawn = published + datetime.timedelta(days=rng.randrange(1, 60)) if rng.random() < 0.03 else None
         if withdrawn and withdrawn > now:
@@ -72,10 +82,15 @@ def add_entries(organisations, count, serial_start, rng):
             index_number=f"B{serial:09d}", index_year=timezone.localtime(published).year, index_serial=serial,
             page_key=50_000_000 + serial, organisation=column["organisation"], index_organisation=column["organisation"],
             column_id=column["id"],
-            column_title=column["title"], column_kind=column["kind"], title=f"示例信息{serial}",
+            column_title=column["title"], column_kind=column["kind"], title=title, body_text=body,
             url=f"https://example.gov.cn/info/{serial}/", display_date=shown, first_published_at=published,
             last_updated_at=published, status="withdrawn" if withdrawn else "live", withdrawn_at=withdrawn,
         )
+        if "fingerprint" in names:
+            entry.fingerprint = text_fingerprint(title, body)
+        if rng.random() < 0.2:
+            entry.written_date = timezone.localtime(published).date() - datetime.timedelta(days=rng.randrange(0, 46))
+        entry.is_normative = rng.random() < 0.01
         if "display_year" in names:
             entry.display_year = timezone.localtime(shown).year
         if "changed_at" in names:
@@ -85,6 +100,24 @@ def add_entries(organisations, count, serial_start, rng):
             CatalogueEntry.objects.bulk_create(batch)
             batch = []
     CatalogueEntry.objects.bulk_create(batch)
+
+
+def own_websites(organisations, count=2):
+    """The first ``count`` departments get a hostname and a 标识码 of their own: websites of their own."""
+    from departments.models import Organisation
+
+    departments = [o for o in organisations if o.kind == Organisation.Kind.DEPARTMENT][:count]
+    for number, organisation in enumerate(departments, start=1):
+        Organisation.objects.filter(pk=organisation.pk).update(
+            hostname=f"dept{number}.example.gov.cn", site_id_code=f"33010000{number:02d}")
+
+
+def deduction_counts():
+    """{website name: {rule: count}} from the audit of today."""
+    from audit.report import build_report
+
+    report = build_report()
+    return {website.name: {item["rule"]: item["count"] for item in website.deductions} for website in report.websites}
 
 
 def office_client():
@@ -144,6 +177,7 @@ def main():
     first = provision_organisations(1, half)
     add_columns(first, args.columns * half // args.organisations, rng)
     add_entries(first, args.entries // 2, 1, rng)
+    own_websites(first)
     client = office_client()
     at_half = query_counts(client, "org1")
     second = provision_organisations(half + 1, args.organisations - half)
@@ -156,6 +190,7 @@ def main():
     at_full = query_counts(client, "org1")
     setup_seconds = time.perf_counter() - began
 
+    from audit.report import build_report
     from departments.models import Organisation
     from disclosure.models import CatalogueEntry
     from portal.models import ColumnPage
@@ -176,6 +211,14 @@ def main():
     print(f"drill-down render (with 24-month chart): best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
     best, median = timed(lambda: call_command("audit_report", "--format", "json", stdout=io.StringIO()))
     print(f"audit_report --format json: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms (target ≤ 1000 ms)")
+
+    from audit.websites import resolve_websites
+
+    print(f"\nwebsites: {len(resolve_websites())}")
+    for name, counts in deduction_counts().items():
+        print(f"  {name}: {counts}")
+    best, median = timed(lambda: build_report())
+    print(f"build_report (all websites, with 旧稿新发 / 逾期公开 / 未解读): best {best * 1000:.0f} ms, median {median * 1000:.0f} ms")
 
     print(f"\nload average while measuring: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} CPUs)")
 

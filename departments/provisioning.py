@@ -23,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.column_kinds import PORTAL_COLUMNS, STANDARD_COLUMNS
+from portal.column_kinds import PORTAL_COLUMNS, STANDARD_COLUMNS, column_defaults
 from portal.models import SiteIdentity
 
 from .hostnames import hostname_taken
@@ -143,7 +143,8 @@ def ensure_columns(organisation, home):
     for kind, slug, title in standard:
         if kind in existing_kinds or slug in existing_slugs:
             continue
-        column = ColumnPage(title=title, slug=slug, kind=kind, show_in_menus=True)
+        description, keywords = column_defaults(kind, organisation.name)
+        column = ColumnPage(title=title, slug=slug, kind=kind, show_in_menus=True, description=description, keywords=keywords)
         home.add_child(instance=column)
         column.save_revision().publish()
 

@@ -3,8 +3,9 @@
 from .links import LinkCheck, LinkCheckRun
 from .probes import ProbeResult
 from .rules import NEGATIVE_LIMIT_MESSAGE, SOURCE_INSPECTION, ColumnRule, VetoRule, non_negative
+from .yearly_report import WebsiteYearlyReport, WebsiteYearlyReportReminder
 
 __all__ = [
     "NEGATIVE_LIMIT_MESSAGE", "SOURCE_INSPECTION", "ColumnRule", "LinkCheck", "LinkCheckRun", "ProbeResult", "VetoRule",
-    "non_negative",
+    "WebsiteYearlyReport", "WebsiteYearlyReportReminder", "non_negative",
 ]

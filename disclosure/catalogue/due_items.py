@@ -67,6 +67,12 @@ class DueFinding:
     period: str = ""
     url: str = ""
     index_number: str = ""
+    # Of an entry published late (art. 26): what the detail says, as data for the audit's evidence.
+    title: str = ""
+    written_date: datetime.date | None = None
+    published_on: datetime.date | None = None
+    working_days: int | None = None
+    limit: int | None = None
 
     @property
     def label(self):
@@ -289,6 +295,7 @@ def late_entries(as_of, since, items_by_pk):
             _("《%(title)s》成文于 %(written)s，%(published)s 才公开，相隔 %(n)s 个工作日（应在 %(limit)s 个工作日内）。")
             % {"title": title, "written": written, "published": published_on, "n": elapsed, "limit": limit},
             None, "", url, number,
+            title=title, written_date=written, published_on=published_on, working_days=elapsed, limit=limit,
         ))
     return result
 

@@ -66,9 +66,10 @@ def test_query_counts_do_not_grow_with_the_number_of_organisations(client, count
     add_organisations(4)
     large = measure(client)
     assert small == large
-    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(20):
+    # The audit's own reads: 旧稿新发, 逾期公开 and 政策解读 added five to the earlier twenty.
+    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(25):
         call_command("audit_report", "--format", "json", stdout=io.StringIO())
     # A ceiling for the admin chrome (menus, session and 2FA checks); what must hold is small == large above.
-    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(70):
+    with time_machine.travel(NOW, tick=False), django_assert_max_num_queries(80):
         response = client.get("/admin/audit/")
     assert len(response.context["rows"]) == 7

@@ -34,7 +34,8 @@ def test_every_channel_of_the_portal_is_one_website_and_an_organisation_with_its
     assert websites["示例县公安局"]["channels"] == ["gaj"]
     assert websites["示例县公安局"]["site_id_code"] == "3301000012"
     assert websites["示例县公安局"]["hostname"] == "gaj.example.gov.cn"
-    assert set(portal) == {"site_id_code", "name", "hostname", "fails_inspection", "score", "vetoes", "deductions", "channels"}
+    assert set(portal) == {"site_id_code", "name", "hostname", "fails_inspection", "score", "vetoes", "deductions", "channels",
+                           "participation"}
     assert [organisation["slug"] for organisation in data["organisations"]] == ["county", "jyj", "gaj"]
     assert own.is_own_website
 
