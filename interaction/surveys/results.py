@@ -1,13 +1,13 @@
 """A survey's results: per question, how many respondents chose each option, as figures and as bar geometry.
 
-Four queries whatever the number of responses (questions, responses, a GROUP BY over the answers read
-from the (question, choice) index, respondents per choice question). The chart is drawn by ``interaction/surveys/_chart.html`` as plain SVG
-with a title, a description and the same figures as a table, like the audit's chart (``audit/charts.py``).
+Three queries whatever the number of responses (questions, responses, one GROUP BY over the answers read
+from the (question, choice, first_of_question) index; respondents per question are the rows marked first).
+The chart is drawn by ``interaction/surveys/_chart.html`` as plain SVG with a title, a description and the same figures as a table, like the audit's chart (``audit/charts.py``).
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 CHART_WIDTH = 640
@@ -69,20 +69,13 @@ def survey_results(survey):
     responses = survey.responses.count()
     counts = {}
     answered = {}
-    for question_id, choice, count in (
+    for question_id, choice, count, respondents in (
         SurveyAnswer.objects.filter(question_id__in=[question.pk for question in questions])
-        .values_list("question_id", "choice").annotate(count=Count("id")).order_by()
+        .values_list("question_id", "choice")
+        .annotate(count=Count("id"), respondents=Count("id", filter=Q(first_of_question=True))).order_by()
     ):
         counts.setdefault(question_id, {})[choice] = count
-        if choice is None:
-            answered[question_id] = answered.get(question_id, 0) + count
-    # Respondents per choice question: distinct responses over its options (one query, only for those questions).
-    choice_questions = [question.pk for question in questions if question.is_choice]
-    for question_id, respondents in (
-        SurveyAnswer.objects.filter(question_id__in=choice_questions, choice__isnull=False)
-        .values_list("question_id").annotate(respondents=Count("response_id", distinct=True)).order_by()
-    ):
-        answered[question_id] = respondents
+        answered[question_id] = answered.get(question_id, 0) + respondents
     results = []
     for question in questions:
         if question.is_choice:

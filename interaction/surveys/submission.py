@@ -25,7 +25,8 @@ class AlreadyAnswered(Exception):
 
 
 def submit_response(survey, token, answers, now=None):
-    """Store one response of respondent ``token`` with ``answers`` [(question, choice or None, text), …].
+    """Store one response of respondent ``token`` with ``answers`` [(question, choice or None, text), …]
+    (a multiple-choice question's options consecutive).
 
     Returns the ``SurveyResponse``. Raises ``SurveyClosed`` outside the survey's period and ``AlreadyAnswered``
     when this respondent has answered before (the unique constraint decides, also under concurrency).
@@ -39,10 +40,12 @@ def submit_response(survey, token, answers, now=None):
         with transaction.atomic():
             response = SurveyResponse.objects.create(survey=survey, respondent=respondent_key(survey, token),
                                                      submitted_at=now)
-            SurveyAnswer.objects.bulk_create([
-                SurveyAnswer(response=response, question=question, choice=choice, text=text)
-                for question, choice, text in answers
-            ])
+            rows, seen = [], set()
+            for question, choice, text in answers:
+                rows.append(SurveyAnswer(response=response, question=question, choice=choice, text=text,
+                                         first_of_question=question.pk not in seen))
+                seen.add(question.pk)
+            SurveyAnswer.objects.bulk_create(rows)
     except IntegrityError as error:
         raise AlreadyAnswered() from error
     return response
