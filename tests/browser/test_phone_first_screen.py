@@ -75,8 +75,9 @@ def test_on_a_phone_the_catalogue_table_is_a_stack_of_labelled_cards(county_site
     assert not page.locator(".catalogue-table thead").is_visible() or page.locator(".catalogue-table thead").bounding_box()["height"] <= 1
     index_cell = row.locator("td.col-index")
     assert index_cell.evaluate("el => getComputedStyle(el, '::before').content") == '"索引号"'
-    title_box = row.locator("td.col-title").bounding_box()
-    assert title_box["width"] > PHONE["width"] * 0.8  # the title runs across the card, not squeezed in a column
+    title_box, card_box = row.locator("td.col-title").bounding_box(), row.bounding_box()
+    assert title_box["width"] >= card_box["width"] - 30  # the title runs across the card, not squeezed in a column
+    assert row.locator("td.col-date").first.bounding_box()["y"] > title_box["y"]  # stacked below it
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
 
