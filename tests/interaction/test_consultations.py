@@ -224,3 +224,12 @@ def test_staff_moderate_only_their_organisations_comments(client, department, to
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.status == ConsultationComment.Status.PUBLISHED and mine.moderated_by == editor
+
+
+def test_the_interaction_home_lists_consultations_and_surveys_with_the_mailboxes(client, department):
+    from .survey_builders import survey
+
+    open_page = consultation(department, title="首页显示的意见征集")
+    item = survey(department, title="首页显示的网上调查")
+    html = client.get("/interaction/").content.decode()
+    assert open_page.title in html and item.title in html and "教育局信箱" in html
