@@ -6,6 +6,10 @@ by ``interaction.consultations.submission.submit_comment`` and survey answers by
 ``interaction.surveys.submission.submit_response`` at the historical moment they were written (``now=``);
 moderation is the field staff set in the admin. Each comment carries a fixed one-time token and each survey
 respondent a fixed token, so running the seed again finds what is stored and adds nothing.
+
+Not yet called by ``seed_demo``: the demo builder publishes every organisation's pages in time order so that
+index serials rise with the recorded publication time (tests/demo), and pages published afterwards at
+earlier historical moments break that order. Wiring this in means adding these pages to the builder's plans.
 """
 
 import datetime
@@ -64,7 +68,7 @@ def ensure_consultation(column, slug, when, **fields):
     existing = ConsultationPage.objects.child_of(column).filter(slug=slug).first()
     if existing is not None:
         return existing, False
-    return publish_at(column, ConsultationPage(slug=slug, **fields), when), True
+    return publish_at(column, ConsultationPage(slug=slug, display_date=when, **fields), when), True
 
 
 def add_comments(page, comments, key, report):
@@ -112,8 +116,9 @@ def seed_consultations(county, now, report):
     report.consultations += created
     add_comments(closed_page, CLOSED_COMMENTS, "closed", report)
     if not ConsultationFeedbackPage.objects.child_of(closed_page).exists():
+        reported_at = now - datetime.timedelta(days=30)
         publish_at(closed_page, ConsultationFeedbackPage(
-            title="《示例县居家养老服务补贴办法》公开征求意见采纳情况",
+            display_date=reported_at, title="《示例县居家养老服务补贴办法》公开征求意见采纳情况",
             introduction="<p>征集期间通过网站、信函共收到意见4条，经研究，采纳2条，未采纳2条。</p>",
             comments_received=closed_page.citizen_comments.count() + 1,
             items=[
@@ -124,7 +129,7 @@ def seed_consultations(county, now, report):
                 ("item", {"opinion": "将补贴范围扩大到70周岁以上老年人。", "decision": "not_adopted",
                           "reason": "超出本县财力，将在下一轮评估时研究。"}),
             ],
-        ), now - datetime.timedelta(days=30))
+        ), reported_at)
         report.feedback_reports += 1
 
 

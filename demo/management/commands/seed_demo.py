@@ -11,8 +11,6 @@ from django.test.utils import override_settings
 from demo.builder import build_demo
 from demo.interaction import seed_correspondence, summary_line
 from demo.logins import ensure_logins
-from demo.participation import seed_participation
-from demo.participation import summary_line as participation_line
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -42,7 +40,6 @@ class Command(BaseCommand):
             with override_settings(TASKS=IMMEDIATE_TASKS):
                 report = build_demo(small=small, scale=scale, progress=progress)
                 correspondence = seed_correspondence(small=small, scale=scale)  # letters and applications, once
-                participation = participation_seed()
         except ValidationError as error:  # e.g. a real organisation already uses a demo slug or credit code
             raise CommandError(f"无法创建演示机构：{'；'.join(error.messages)}") from error
         finally:
@@ -57,8 +54,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"示例县演示数据已存在（{len(report.skipped_organisations)} 个机构），未做改动，仅核对了演示账号。")
         self.stdout.write(summary_line(correspondence))
-        if participation is not None:
-            self.stdout.write(participation_line(participation))
         self.print_logins(logins)
 
     def print_logins(self, logins):
@@ -74,13 +69,3 @@ class Command(BaseCommand):
         lines += [f"  {login.username.ljust(width)}  密码 {login.password}  {login.role}" for login in logins]
         lines += ["=" * 64, ""]
         self.stdout.write("\n".join(lines))
-
-
-def participation_seed():
-    """Consultations and a survey of the county government."""
-    from departments.models import Organisation
-
-    county = Organisation.objects.filter(kind=Organisation.Kind.COUNTY, home_page__isnull=False).first()
-    if county is None:
-        return None
-    return seed_participation(county)
