@@ -4,8 +4,8 @@
 ``int``, ``bool`` or ``text`` and ``source`` ``generated`` (counted here) or ``entered`` (the office fills
 it in). ``generate(website, year)`` counts, over the website's channels (its organisations) and the year's
 local calendar days: catalogue entries first published (by column type: 概况类, 政务动态, 信息公开目录),
-topic columns (专栏专题), interpretations, live service guides, valid letters, page view counts and the
-probe's visits. A fixed number of queries, whatever the number of channels.
+topic columns (专栏专题), interpretations, live service guides, valid letters, consultations and surveys
+(征集调查), page view counts and the probe's visits. A fixed number of queries, whatever the number of channels.
 """
 
 import datetime
@@ -58,7 +58,7 @@ ROWS = [
     ("letters_answered", "interaction", _("留言办理：办结留言数量"), _("条"), "int", GENERATED),
     ("letters_average_days", "interaction", _("留言办理：平均办理时间"), _("天"), "int", GENERATED),
     ("letters_published", "interaction", _("留言办理：公开答复数量"), _("条"), "int", GENERATED),
-    ("surveys", "interaction", _("征集调查：征集调查期数"), _("期"), "int", ENTERED),
+    ("surveys", "interaction", _("征集调查：征集调查期数"), _("期"), "int", GENERATED),
     ("survey_opinions", "interaction", _("征集调查：收到意见数量"), _("条"), "int", ENTERED),
     ("survey_results", "interaction", _("征集调查：公布调查结果期数"), _("期"), "int", ENTERED),
     ("interviews", "interaction", _("在线访谈：访谈期数"), _("期"), "int", ENTERED),
@@ -213,4 +213,14 @@ def generate(website, year):
         figures.update(letter_figures(channel_ids, year))
     except ImportError:  # without the interaction app the office enters the letters itself
         pass
+    figures.update(participation_figures(channel_ids, year))
     return figures
+
+
+def participation_figures(channel_ids, year):
+    """征集调查期数: consultations (意见征集) and surveys (网上调查) opened in the year, from the audit's
+    participation feed; nothing when the interaction app offers no such feed (the office enters it)."""
+    from . import interaction_feed
+
+    total = interaction_feed.website_participation(interaction_feed.participation(datetime.date(year, 12, 31)), channel_ids)
+    return {} if total is None else {"surveys": total.consultations + total.surveys}

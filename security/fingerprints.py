@@ -1,8 +1,9 @@
 """Fingerprints for tamper detection (网页防篡改): what a public page and a public file looked like when published.
 
 A page's fingerprint is the SHA-256 of its content region (``<main>`` … ``</main>``) after
-normalisation: the per-request CSP nonce, the CSRF token and the view counter are blanked and
-whitespace collapsed, so two renderings of the same published content give the same hash. It is
+normalisation: navigation (``<nav>``, ``<aside>``: breadcrumbs, related links, which change when other
+pages are published) is left out, the per-request CSP nonce, the CSRF token and the view counter are
+blanked and whitespace collapsed, so two renderings of the same published content give the same hash. It is
 taken at publish, from the page rendered here for an anonymous visitor (no middleware: no view is
 counted, no cache is touched). Files (static files, public documents, images) are fingerprinted by
 the SHA-256 of their bytes when uploaded, or for static files when deployed (``tamper_check
@@ -24,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 MAIN_REGION = re.compile(r"<main\b[^>]*>(.*)</main>", re.DOTALL | re.IGNORECASE)
 VOLATILE = [
+    # Navigation is about other pages (breadcrumbs, related links, previous/next): it changes when they do.
+    (re.compile(r"<nav\b.*?</nav>", re.DOTALL | re.IGNORECASE), ""),
+    (re.compile(r"<aside\b.*?</aside>", re.DOTALL | re.IGNORECASE), ""),
     (re.compile(r'\snonce="[^"]*"'), ""),
     (re.compile(r'(name="csrfmiddlewaretoken"\s+value=")[^"]*"'), r'\1"'),
     (re.compile(r'(<span class="view-count">)[^<]*(</span>)'), r"\1\2"),

@@ -119,10 +119,23 @@ class BasePage(Page):
         return tags
 
 
+class DisclosedPageForm(publication_checks.PageForm):
+    """公开属性 left out of a post (an older form, a script) is the model's default, 主动公开, not an error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "disclosure_mode" in self.fields:
+            self.fields["disclosure_mode"].required = False
+
+    def clean_disclosure_mode(self):
+        return self.cleaned_data.get("disclosure_mode") or DisclosureMode.PROACTIVE
+
+
 class DisclosedPage(BasePage):
     """A content page that is disclosed: it gets a catalogue entry and the metadata block."""
 
     is_disclosed = True
+    base_form_class = DisclosedPageForm
     default_genre = Genre.OTHER
     genre_editable = True
 

@@ -19,6 +19,7 @@ from portal.models import ArticlePage
 from tests.audit.conftest import at
 from tests.factories import article, column, guide, user_in
 from tests.interaction.builders import letter, mailbox_of
+from tests.interaction.survey_builders import survey
 
 D = datetime.date
 
@@ -55,6 +56,8 @@ def test_the_report_counts_the_year_from_the_catalogue_guides_and_letters(opened
         reply(answered, "已安排维修。", actor=None)
     letter(box, D(2025, 11, 3))
     spam = letter(box, D(2025, 11, 4))
+    survey(opened_department, opens_at=at(2025, 4, 1), closes_at=at(2025, 4, 30))
+    survey(opened_department, opens_at=at(2024, 4, 1), closes_at=at(2024, 4, 30), title="上一年的调查")
     dispose(spam, "invalid", "广告信息", actor=None)
     with time_machine.travel(at(2026, 1, 2), tick=False):
         report = generate_report(website_for_key("portal"), 2025)
@@ -63,6 +66,7 @@ def test_the_report_counts_the_year_from_the_catalogue_guides_and_letters(opened
     assert (figures["services"], figures["services_online"], figures["service_catalogue"]) == (2, 1, True)
     assert (figures["letters_received"], figures["letters_answered"], figures["letters_average_days"]) == (2, 1, 10)
     assert figures["letters_published"] == 1
+    assert figures["surveys"] == 1  # 征集调查期数: the survey opened in 2025 only
     assert figures["site_type"] == "政府门户网站" and figures["probe_visits"] == 0 and figures["monitoring"] is False
 
 

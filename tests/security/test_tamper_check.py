@@ -73,6 +73,15 @@ def test_normal_publishing_and_uploading_are_not_flagged(department, served, off
     assert mail.outbox == []
 
 
+def test_publishing_elsewhere_does_not_flag_a_page_whose_breadcrumbs_changed(department, served, office):
+    news = column(department)
+    article(news, title="全县召开安全生产工作会议")
+    news.title = "工作动态（新）"
+    news.save_revision().publish()
+    article(news, title="县教育局部署秋季开学工作")
+    assert run_check() == []
+
+
 def test_a_page_changed_directly_in_the_database_is_caught_and_the_office_alerted(department, served, office, client):
     page = article(column(department), title="全县召开安全生产工作会议")
     ArticlePage.objects.filter(pk=page.pk).update(body=[{"type": "paragraph", "value": "<p>本站已被入侵。</p>"}])
@@ -122,4 +131,6 @@ def test_the_fingerprint_ignores_what_changes_per_request_but_not_the_content():
             '<span class="view-count">{v}</span>\n  <input name="csrfmiddlewaretoken" value="{t}"></main></html>')
     first = content_fingerprint(page.format(n="abc", v=3, t="tok1"))
     assert first == content_fingerprint(page.format(n="xyz", v=400, t="tok2"))
+    with_nav = page.replace("<p>正文</p>", '<nav class="breadcrumbs"><a href="/">首页</a></nav><p>正文</p>')
+    assert first == content_fingerprint(with_nav.format(n="abc", v=3, t="tok1"))
     assert first != content_fingerprint(page.format(n="abc", v=3, t="tok1").replace("正文", "正文！"))

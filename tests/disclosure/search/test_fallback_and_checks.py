@@ -42,3 +42,22 @@ def test_check_is_quiet_when_the_index_is_current(department, search_index, inde
     with indexed():
         factories.article(factories.column(department), title="残疾人两项补贴发放公示")
     assert check_search_index() == []
+
+
+def test_check_does_not_hide_a_difference_of_one_entry(department, search_index, indexed):
+    """search.W003: one entry withdrawn behind the queue's back is one citizen still finding it."""
+    from django.utils import timezone
+
+    from disclosure.models import CatalogueEntry, PendingIndexUpdate
+
+    column = factories.column(department)
+    with indexed():
+        kept = factories.article(column, title="残疾人两项补贴发放公示")
+        factories.article(column, title="城乡低保标准调整公告")
+    CatalogueEntry.objects.exclude(page=kept).update(status=CatalogueEntry.Status.WITHDRAWN)  # no signal, no queue
+    messages = check_search_index()
+    assert [message.id for message in messages] == ["search.W003"]
+    assert "索引 2 条，目录公开 1 条，待更新 0 条" in messages[0].msg
+    # A queued update explains exactly that one difference.
+    PendingIndexUpdate.objects.create(entry_id=CatalogueEntry.objects.exclude(page=kept).get().pk, queued_at=timezone.now())
+    assert check_search_index() == []
