@@ -13,6 +13,7 @@ from portal.models.base import BasePage
 
 from .credit_codes import validate_credit_code
 from .forms import OrganisationForm
+from .leaders import LeadersRouteMixin
 from .site_codes import validate_site_id_code
 
 
@@ -138,20 +139,36 @@ class Organisation(ClusterableModel):
 
 
 class Leader(Orderable):
-    """领导信息: shown on the organisation's home page."""
+    """领导信息 (政府网站发展指引: 机构职能 → 领导信息): photo, position, 分工 and 简历 of one leader."""
 
     organisation = ParentalKey(Organisation, related_name="leaders", on_delete=models.CASCADE)
     name = models.CharField(_("姓名"), max_length=30)
     position = models.CharField(_("职务"), max_length=60)
-    duties = models.TextField(_("分工"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("照片"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("标准证件照，竖版，建议宽 300 像素以上。"),
+    )
+    duties = models.TextField(_("分工"), blank=True, help_text=_("负责的工作和分管的部门、单位。"))
+    birth_month = models.CharField(_("出生年月"), max_length=20, blank=True, help_text=_("例如：1975年3月"))
+    native_place = models.CharField(_("籍贯"), max_length=50, blank=True)
+    education = models.CharField(_("学历学位"), max_length=60, blank=True, help_text=_("例如：研究生，管理学硕士"))
+    cv = models.TextField(_("简历"), blank=True, help_text=_("主要工作经历，一段一行，例如：2016.03—2021.08 示例县教育局副局长"))
 
-    panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("duties")]
+    panels = [
+        FieldPanel("name"), FieldPanel("position"), FieldPanel("photo"), FieldPanel("duties"),
+        FieldPanel("birth_month"), FieldPanel("native_place"), FieldPanel("education"), FieldPanel("cv"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("领导")
+        verbose_name_plural = _("领导信息")
 
     def __str__(self):
         return f"{self.position} {self.name}"
+
+    def cv_lines(self):
+        """简历, one entry per non-empty line (list of str)."""
+        return [line.strip() for line in (self.cv or "").splitlines() if line.strip()]
 
 
 class OrganisationIndexPage(BasePage):
@@ -179,7 +196,7 @@ class OrganisationIndexPage(BasePage):
         return context
 
 
-class DepartmentHomePage(BasePage):
+class DepartmentHomePage(LeadersRouteMixin, BasePage):
     """A department's or township's sub-site home: its columns, contacts and responsibilities."""
 
     intro = models.TextField(_("简介"), blank=True)

@@ -9,6 +9,8 @@ class DisclosureConfig(AppConfig):
     def ready(self):
         from .catalogue.signal_handlers import register_signal_handlers
         from .reports.signal_handlers import register_signal_handlers as register_report_handlers
+        from .search.hot_words import register_signal_handlers as register_hot_word_handlers
 
         register_signal_handlers()
         register_report_handlers()
+        register_hot_word_handlers()

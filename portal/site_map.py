@@ -9,6 +9,7 @@ the Sites (cached by Wagtail), whatever the size of the county.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site, get_page_models
 
 
@@ -26,6 +27,14 @@ def structure_page_types():
     return list(ContentType.objects.get_for_models(*models).values())
 
 
+def leaders_page_types():
+    """Content type ids of the channel homes that have a 领导信息 page (``departments.leaders``)."""
+    from departments.leaders import LeadersRouteMixin
+
+    models = [model for model in get_page_models() if issubclass(model, LeadersRouteMixin)]
+    return {content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()}
+
+
 def site_map(request):
     """The live, public structure pages as a forest of :class:`SiteMapNode`, in tree order.
 
@@ -38,6 +47,7 @@ def site_map(request):
         .only("id", "path", "depth", "title", "url_path", "slug", "live", "locale_id", "content_type_id")
         .order_by("path")
     )
+    leader_types = leaders_page_types()
     site_roots = {site.root_page_id: site.hostname for site in Site.objects.all()}
     current = Site.find_for_request(request)
     nodes_by_path = {}
@@ -47,6 +57,8 @@ def site_map(request):
         if page.pk in site_roots and (current is None or current.root_page_id != page.pk) and page.depth > 2:
             own_site = site_roots[page.pk]
         node = SiteMapNode(title=page.title, url=page.get_url(request) or "", own_site=own_site)
+        if page.content_type_id in leader_types and node.url:
+            node.children.append(SiteMapNode(title=_("领导信息"), url=node.url + "ldxx/"))
         parent = nodes_by_path.get(page.path[: -page.steplen])
         (parent.children if parent is not None else forest).append(node)
         nodes_by_path[page.path] = node

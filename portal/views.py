@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .reading_preferences import COOKIE_MAX_AGE, ELDER_COOKIE, FONT_COOKIE, FONT_SIZES
+from .reading_preferences import COOKIE_MAX_AGE, ELDER_COOKIE, FONT_COOKIE, FONT_SIZES, SWITCHES
 
 
 def page_not_found(request, exception=None):
@@ -45,12 +45,16 @@ def safe_next_url(request, default="/"):
 def set_reading_preferences(request):
     """长者模式 / 字号: plain links set a cookie and return to the page, so they work without JavaScript.
 
-    ``?elder=1`` or ``?elder=0`` switches the elderly mode; ``?font=small|medium|large`` the text size.
+    ``?elder=1`` or ``?elder=0`` switches the elderly mode; ``?font=small|medium|large`` the text size;
+    ``?contrast=``, ``?cursor=``, ``?guide=`` (1 or 0) the high-contrast scheme, large pointer and reading guide.
     """
     elder = request.GET.get("elder")
     font = request.GET.get("font")
-    if elder is None and font is None:
+    switches = {name: request.GET.get(name) for name in SWITCHES if name in request.GET}
+    if elder is None and font is None and not switches:
         return HttpResponseBadRequest(_("请指定要切换的阅读设置。"), content_type="text/plain; charset=utf-8")
+    if any(value not in ("0", "1") for value in switches.values()):
+        return HttpResponseBadRequest(_("辅助工具只能是开启（1）或关闭（0）。"), content_type="text/plain; charset=utf-8")
     if elder is not None and elder not in ("0", "1"):
         return HttpResponseBadRequest(_("长者模式只能是开启（1）或关闭（0）。"), content_type="text/plain; charset=utf-8")
     if font is not None and font not in FONT_SIZES:
@@ -61,6 +65,8 @@ def set_reading_preferences(request):
         response.set_cookie(ELDER_COOKIE, elder, **cookie)
     if font is not None:
         response.set_cookie(FONT_COOKIE, font, **cookie)
+    for name, value in switches.items():
+        response.set_cookie(SWITCHES[name][0], value, **cookie)
     return response
 
 

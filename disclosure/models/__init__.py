@@ -14,7 +14,7 @@ from ..applications.models import (  # noqa: F401  (applications for disclosure)
 from ..catalogue.models import CatalogueEntry, IndexSerial, Topic
 from ..catalogue.statutory import ItemAdoption, StatutoryItem  # noqa: F401  (法定主动公开内容)
 from ..reports.models import YearlyReport, YearlyReportPage, YearlyReportReminder  # noqa: F401  (yearly report)
-from ..search.models import EditorsPick, PendingIndexUpdate, SearchQueryLog, SynonymGroup  # noqa: F401
+from ..search.models import EditorsPick, HotWordRule, PendingIndexUpdate, SearchQueryLog, SynonymGroup  # noqa: F401
 from .fees import ProcessingFeeSettings  # noqa: F401
 from .notices import Notice, NoticeDelivery, NoticeTemplate  # noqa: F401
 

@@ -14,13 +14,14 @@ from wagtail import hooks
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from departments.admin_access import InformationOfficeMenuItem
+from departments.admin_access import InformationOfficeMenuItem, InformationOfficePolicy
 from departments.roles import is_information_office
 
-from ..models import CatalogueEntry, EditorsPick, SynonymGroup
+from ..models import CatalogueEntry, EditorsPick, HotWordRule, SynonymGroup
 from .reports import ZeroResultsReportView
 
 
@@ -39,13 +40,27 @@ class EditorsPickViewSet(SnippetViewSet):
     list_filter = []
 
 
+class HotWordRuleViewSet(SnippetViewSet):
+    """热词管理: the office blocks, hides or pins terms of the public 热词 (``hot_words``)."""
+
+    model = HotWordRule
+    icon = "warning"
+    menu_label = _("热词管理")
+    list_display = ["term", "kind", "sort_order", "note", "changed_at"]
+    list_filter = ["kind"]
+
+
 class SearchAdminGroup(SnippetViewSetGroup):
-    items = (SynonymGroupViewSet, EditorsPickViewSet)
+    items = (SynonymGroupViewSet, EditorsPickViewSet, HotWordRuleViewSet)
     menu_icon = "search"
     menu_label = _("站内搜索")
     menu_name = "site-search"
     menu_order = 230
 
+
+# The county information office (县政务公开办) tunes search itself; superusers keep every right.
+for _model in (SynonymGroup, EditorsPick, HotWordRule):
+    register_permission_policy(_model, InformationOfficePolicy(_model))
 
 register_snippet(SearchAdminGroup)
 

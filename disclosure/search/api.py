@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 
 from ..catalogue.links import localise_results
+from .hot_words import visitor_key
 from .params import read_params
 from .scope import site_organisation
 from .service import search
@@ -17,7 +18,7 @@ def search_api(request):
     if params.errors:
         return JsonResponse({"error": params.errors[0], "errors": params.errors}, status=400,
                             json_dumps_params={"ensure_ascii": False})
-    outcome = search(params, site_organisation(request))
+    outcome = search(params, site_organisation(request), visitor=visitor_key(request))
     for result in localise_results([*outcome.picks, *outcome.results], request):
         result["url"] = request.build_absolute_uri(result["url"]) if result["url"].startswith("/") else result["url"]
     body = {

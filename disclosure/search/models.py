@@ -78,6 +78,9 @@ class SearchQueryLog(models.Model):
     took_ms = models.PositiveIntegerField(_("用时（毫秒）"))
     used_fallback = models.BooleanField(_("数据库兜底"), default=False)
     searched_at = models.DateTimeField(_("搜索时间"), auto_now_add=True, db_index=True)
+    # A keyed hash of the visitor's address and browser that changes every day (``hot_words.visitor_key``):
+    # counts distinct visitors for the 热词 threshold without keeping anything that identifies a person.
+    visitor = models.CharField(_("访客标识（每日更换的摘要）"), max_length=16, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("搜索记录")
@@ -87,6 +90,36 @@ class SearchQueryLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class HotWordRule(models.Model):
+    """The information office's say over 热词: block words, hidden terms and pinned terms."""
+
+    class Kind(models.TextChoices):
+        BLOCK = "block", _("屏蔽词（含有该词的搜索词都不显示）")
+        HIDE = "hide", _("隐藏（只隐藏完全相同的搜索词）")
+        PIN = "pin", _("置顶（始终显示在热词最前）")
+
+    term = models.CharField(_("词语"), max_length=100)
+    kind = models.CharField(_("处理方式"), max_length=8, choices=Kind.choices, default=Kind.BLOCK)
+    sort_order = models.PositiveIntegerField(_("置顶顺序"), default=0, help_text=_("仅对置顶词有效，数字小的在前。"))
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    changed_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    panels = [FieldPanel("term"), FieldPanel("kind"), FieldPanel("sort_order"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("热词管理")
+        verbose_name_plural = _("热词管理")
+        ordering = ["kind", "sort_order", "term"]
+        constraints = [models.UniqueConstraint(fields=["term", "kind"], name="unique_hot_word_rule")]
+
+    def __str__(self):
+        return f"{self.get_kind_display().split('（')[0]}：{self.term}"
+
+    def save(self, *args, **kwargs):
+        self.term = normalise_query(self.term)
+        super().save(*args, **kwargs)
 
 
 class PendingIndexUpdate(models.Model):

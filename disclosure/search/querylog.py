@@ -9,7 +9,6 @@ kept nor ever shown back as a popular search or a suggestion.
 import re
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
@@ -29,27 +28,18 @@ def redact(query):
     return _EMAIL.sub("［邮箱］", replace_personal_data(query, _PLACEHOLDERS))
 
 
-def log_query(query, scope, result_count, took_ms, used_fallback=False):
+def log_query(query, scope, result_count, took_ms, used_fallback=False, visitor=""):
     query = redact(normalise_query(query))
     if query:
         SearchQueryLog.objects.create(query=query, scope=scope or "", result_count=result_count,
-                                      took_ms=max(0, int(took_ms)), used_fallback=used_fallback)
+                                      took_ms=max(0, int(took_ms)), used_fallback=used_fallback, visitor=visitor or "")
 
 
 def popular_searches(days=7, limit=10):
-    """The most asked queries that found something in the last ``days`` days (热词), cached for ten minutes."""
-    key = POPULAR_CACHE_KEY.format(days=days, limit=limit)
-    popular = cache.get(key)
-    if popular is None:
-        since = timezone.now() - timedelta(days=days)
-        popular = list(
-            SearchQueryLog.objects.filter(searched_at__gte=since, result_count__gt=0)
-            .exclude(query__contains=REDACTED_MARK)
-            .values("query").annotate(times=Count("pk")).order_by("-times", "query")
-            .values_list("query", flat=True)[:limit]
-        )
-        cache.set(key, popular, 600)
-    return popular
+    """热词 as shown to the public: moderated by the information office (``hot_words.hot_words``)."""
+    from .hot_words import hot_words
+
+    return hot_words(days=days, limit=limit)
 
 
 def suggestions_for(parsed, limit=5, days=90):

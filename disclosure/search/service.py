@@ -92,7 +92,7 @@ def _corrected_or_relaxed(outcome, index_engine, parsed, found, filters, params,
     return found, parsed
 
 
-def search(params, site_organisation=None, log=True):
+def search(params, site_organisation=None, log=True, visitor=""):
     started = time.perf_counter()
     outcome = SearchOutcome(params=params)
     organisation_slug = scope_for(params, site_organisation)
@@ -147,7 +147,8 @@ def search(params, site_organisation=None, log=True):
     outcome.took_ms = int((time.perf_counter() - started) * 1000)
     if log and params.page == 1:
         # The query log records what was asked, its identifiers replaced by placeholders (querylog.redact).
-        log_query(params.q if personal else typed_text, organisation_slug, total, outcome.took_ms, outcome.used_fallback)
+        log_query(params.q if personal else typed_text, organisation_slug, total, outcome.took_ms, outcome.used_fallback,
+                  visitor)
     return outcome
 
 

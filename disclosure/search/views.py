@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from ..catalogue.links import localise_results
+from .hot_words import visitor_key
 from .params import read_params
 from .querylog import popular_searches
 from .scope import site_organisation
@@ -18,7 +19,7 @@ def _link(params, **changes):
 
 def search_page(request):
     params = read_params(request.GET)
-    outcome = search(params, site_organisation(request))
+    outcome = search(params, site_organisation(request), visitor=visitor_key(request))
     localise_results([*outcome.picks, *outcome.results], request)
     facet_groups = []
     filter_names = {"kind": "kind", "organisation": "org", "genre": "genre", "topic": "topic", "year": "year"}

@@ -3,6 +3,7 @@ from .columns import ColumnPage
 from .content import ArticlePage, PolicyDocumentPage, PolicyInterpretationPage
 from .guides import ServiceGuidePage
 from .home import PortalHomePage
+from .related import RelatedItem
 from .site_settings import SiteIdentity
 from .view_counts import PageViewCount
 
@@ -15,6 +16,7 @@ __all__ = [
     "PolicyDocumentPage",
     "PolicyInterpretationPage",
     "PortalHomePage",
+    "RelatedItem",
     "ServiceGuidePage",
     "SiteIdentity",
 ]

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
 from disclosure.catalogue.taxonomy import DisclosureMode, Genre, Validity
-from portal import publication_checks
+from portal import item_slugs, publication_checks
 from portal.column_kinds import META_COLUMN_TYPE
 
 logger = logging.getLogger(__name__)
@@ -131,11 +131,36 @@ class DisclosedPageForm(publication_checks.PageForm):
         return self.cleaned_data.get("disclosure_mode") or DisclosureMode.PROACTIVE
 
 
+class ItemPageForm(item_slugs.ItemSlugFormMixin, DisclosedPageForm):
+    """Admin form of every content item: the page form plus the item address rules (``portal.item_slugs``).
+
+    A submission without the 相关链接 panel's data (a client or script that predates the panel) keeps the
+    item's related links as they are, as Wagtail does for a missing comments formset, instead of failing
+    on the formset's missing management form.
+    """
+
+    RELATED = "related_items"
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and f"{self.RELATED}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            instance = kwargs.get("instance")
+            items = list(instance.related_items.all()) if instance is not None and instance.pk else []
+            data.update({f"{self.RELATED}-TOTAL_FORMS": str(len(items)), f"{self.RELATED}-INITIAL_FORMS": str(len(items))})
+            for number, item in enumerate(items):
+                data.update({f"{self.RELATED}-{number}-id": str(item.pk), f"{self.RELATED}-{number}-target": str(item.target_id),
+                             f"{self.RELATED}-{number}-ORDER": str(number + 1)})
+        super().__init__(data, *args, **kwargs)
+
+
 class DisclosedPage(BasePage):
     """A content page that is disclosed: it gets a catalogue entry and the metadata block."""
 
+    base_form_class = ItemPageForm
+    # The title does not fill in the address: a Chinese title would make a percent-encoded URL.
+    content_panels = [TitleFieldPanel("title", targets=[])]
+
     is_disclosed = True
-    base_form_class = DisclosedPageForm
     default_genre = Genre.OTHER
     genre_editable = True
 
@@ -190,6 +215,8 @@ class DisclosedPage(BasePage):
             ],
             heading=_("公开目录信息"),
         ),
+        InlinePanel("related_items", heading=_("相关链接"), label=_("相关信息"), max_num=10,
+                    help_text=_("选择与本信息相关的其他信息，显示在正文下方。政策文件与其解读会自动互相链接，无需再选。")),
         MultiFieldPanel(
             [FieldPanel("disclosure_mode"), FieldPanel("withholding_reason")],
             heading=_("保密审查与公开属性"),
@@ -202,6 +229,14 @@ class DisclosedPage(BasePage):
 
     def get_genre(self):
         return self.genre or self.default_genre
+
+    def _set_core_field_defaults(self):
+        """A new item without an ASCII address gets ``tYYYYMMDD_NNNN`` (``portal.item_slugs``) once its
+        column is known; Wagtail would otherwise make a percent-encoded address from a Chinese title."""
+        parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
+        if parent_is_known and not self.pk and not item_slugs.is_ascii_slug(self.slug):
+            self.slug = item_slugs.next_item_slug(self.get_parent(), self)
+        super()._set_core_field_defaults()
 
     def clean(self):
         super().clean()

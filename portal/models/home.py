@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
+from departments.leaders import LeadersRouteMixin
+
 from .base import BasePage
 from .columns import ColumnPage
 
@@ -21,7 +23,7 @@ class ServiceLinkBlock(blocks.StructBlock):
         template = "components/streamfield/service_link.html"
 
 
-class PortalHomePage(BasePage):
+class PortalHomePage(LeadersRouteMixin, BasePage):
     intro = models.TextField(_("县情简介"), blank=True)
     service_links = StreamField(
         [("link", ServiceLinkBlock())], verbose_name=_("办事服务入口"), blank=True, max_num=12

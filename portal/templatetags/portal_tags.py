@@ -111,6 +111,12 @@ def preference_url(context, **values):
 
 
 @register.simple_tag(takes_context=True)
+def switch_url(context, name, on):
+    """A plain link that turns the assistive tool ``name`` (contrast, cursor, guide) off when ``on``, else on."""
+    return preference_url(context, **{name: "0" if on else "1"})
+
+
+@register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The header's menu and sub-site, built from the live tree (cached): {'organisation', 'items'}."""
     request = context.get("request")
@@ -202,4 +208,25 @@ def site_footer(context):
         "organiser": organiser,
         "phone": phone,
         "error_report_url": identity.error_report_url(page_url) if identity else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def article_conventions(context, page):
+    """上一篇/下一篇, 相关链接 and the share QR code of a content page (``portal.article_conventions``).
+
+    Returns ``{"previous", "following", "related", "share_url", "share_qr"}``; links are ``Link(title, url)``.
+    """
+    from portal import article_conventions as conventions
+
+    request = context.get("request")
+    previous, following = conventions.column_neighbours(page, request)
+    url = page.get_url(request) or ""
+    share_url = request.build_absolute_uri(url) if request is not None and url else url
+    return {
+        "previous": previous,
+        "following": following,
+        "related": conventions.related_links(page, request),
+        "share_url": share_url,
+        "share_qr": conventions.share_qr_svg(share_url) if share_url else "",
     }

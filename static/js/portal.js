@@ -22,6 +22,45 @@
     });
   });
 
+  // 阅读线: a band that follows the pointer, when the visitor switched it on (/preferences/?guide=1).
+  if (root.classList.contains("reading-guide")) {
+    var line = document.createElement("div");
+    line.className = "reading-guide-line";
+    line.setAttribute("aria-hidden", "true");
+    line.style.top = "-100px";
+    document.body.appendChild(line);
+    document.addEventListener("mousemove", function (event) { line.style.top = event.clientY + "px"; });
+    document.addEventListener("touchmove", function (event) {
+      if (event.touches.length) { line.style.top = event.touches[0].clientY + "px"; }
+    }, { passive: true });
+  }
+
+  // 朗读正文: the browser's own speech synthesis (nothing is sent anywhere); hidden where there is none.
+  if ("speechSynthesis" in window && "SpeechSynthesisUtterance" in window) {
+    document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
+      var speaking = false;
+      function setLabel() {
+        button.textContent = button.getAttribute(speaking ? "data-label-stop" : "data-label-start");
+        button.setAttribute("aria-pressed", speaking ? "true" : "false");
+      }
+      button.hidden = false;
+      setLabel();
+      button.addEventListener("click", function () {
+        window.speechSynthesis.cancel();
+        if (speaking) { speaking = false; setLabel(); return; }
+        var source = document.querySelector(".article") || document.querySelector("main");
+        var text = source ? source.innerText : "";
+        var utterance = new SpeechSynthesisUtterance(text);
+        utterance.lang = "zh-CN";
+        utterance.rate = 0.9;
+        utterance.onend = utterance.onerror = function () { speaking = false; setLabel(); };
+        speaking = true;
+        setLabel();
+        window.speechSynthesis.speak(utterance);
+      });
+    });
+  }
+
   // 打印本页: only offered when a script can print.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
