@@ -59,12 +59,26 @@ def mailbox_groups(mailboxes):
     return [(key, heading, grouped[key]) for key, heading in MAILBOX_GROUPS if grouped[key]]
 
 
+HOME_LIST_LENGTH = 5
+
+
 def mailbox_index(request):
+    """政民互动 home: the mailboxes, the consultations open now and the latest reported, and the surveys."""
+    from .consultations.listing import grouped, public_consultations
+    from .models.consultation import ConsultationState
+    from .surveys.views import public_surveys
+
     mailboxes = Mailbox.objects.filter(active=True, organisation__active=True).select_related("organisation").order_by(
         "sort_order", "organisation__kind", "organisation__sort_order", "pk"
     )
+    consultations = grouped(public_consultations())
+    now = timezone.now()
+    surveys = public_surveys().filter(opens_at__lte=now)[:HOME_LIST_LENGTH]
     return render(request, "interaction/mailbox_index.html", {
         "groups": mailbox_groups(mailboxes), "trail": trail(),
+        "open_consultations": consultations[ConsultationState.OPEN][:HOME_LIST_LENGTH],
+        "reported_consultations": consultations[ConsultationState.REPORTED][:HOME_LIST_LENGTH],
+        "surveys": surveys,
     })
 
 

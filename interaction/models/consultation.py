@@ -19,8 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from disclosure.catalogue.taxonomy import Genre
 from disclosure.personal_data import mask_personal_data
 from portal.blocks import AttachmentListBlock
-from portal.models.base import DisclosedPage
-from portal.publication_checks import PageForm
+from portal.models.base import DisclosedPage, ItemPageForm
 
 
 class ConsultationState:
@@ -137,7 +136,7 @@ def validate_feedback(consultation, comments_received):
         raise ValidationError({"comments_received": _("收到意见数不能少于网站收到的%(count)d条。") % {"count": online}})
 
 
-class FeedbackPageForm(PageForm):
+class FeedbackPageForm(ItemPageForm):
     """Refuses the report in the editor (not on save) while the consultation is still open."""
 
     def clean(self):

@@ -224,3 +224,27 @@ def test_staff_moderate_only_their_organisations_comments(client, department, to
     assert response.status_code == 302
     mine.refresh_from_db()
     assert mine.status == ConsultationComment.Status.PUBLISHED and mine.moderated_by == editor
+
+
+def test_the_interaction_home_lists_consultations_and_surveys_with_the_mailboxes(client, department):
+    from .survey_builders import survey
+
+    open_page = consultation(department, title="首页显示的意见征集")
+    item = survey(department, title="首页显示的网上调查")
+    html = client.get("/interaction/").content.decode()
+    assert open_page.title in html and item.title in html and "教育局信箱" in html
+
+
+def test_the_editor_refuses_a_feedback_report_before_the_close_with_a_message(client, open_consultation):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("office", password="pw"))
+    url = f"/admin/pages/add/interaction/consultationfeedbackpage/{open_consultation.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {
+        "title": "意见采纳情况", "slug": "feedback", "summary": "", "introduction": '{"blocks": [], "entityMap": {}}', "comments_received": "0",
+        "items-count": "0", "keywords": "", "disclosure_mode": "proactive",
+    })
+    assert response.status_code == 200
+    assert "意见征集尚未截止，截止后才能发布意见采纳情况" in response.content.decode()
+    assert not open_consultation.get_children().exists()
