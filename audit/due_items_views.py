@@ -8,7 +8,9 @@ import json
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -41,7 +43,7 @@ class DueItemsView(WagtailAdminTemplateMixin, TemplateView):
     """/admin/audit/due-items/: every organisation's counts of due and late items on a date."""
 
     template_name = "audit/due_items.html"
-    page_title = _("法定公开事项检查")
+    page_title = gettext_lazy("法定公开事项检查")
     header_icon = "warning"
 
     def dispatch(self, request, *args, **kwargs):
@@ -55,6 +57,10 @@ class DueItemsView(WagtailAdminTemplateMixin, TemplateView):
 
     def organisations(self):
         return Organisation.objects.active()
+
+    def get_breadcrumbs_items(self):
+        """首页 › 法定公开事项检查: without it Wagtail's header shows only 首页 as the page's heading."""
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get(self, request, *args, **kwargs):
         report = due_items(self.as_of, self.organisations())
@@ -86,6 +92,10 @@ class OrganisationDueItemsView(DueItemsView):
     """/admin/audit/due-items/<slug>/: one organisation's applicable items and each finding with its evidence."""
 
     template_name = "audit/due_items_organisation.html"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": reverse("audit_due_items:index"), "label": self.page_title},
+                {"url": "", "label": self.organisation.name}]
 
     def organisations(self):
         organisation = get_object_or_404(Organisation, slug=self.kwargs["slug"])

@@ -223,6 +223,10 @@ def test_the_information_office_reads_the_due_items_report_and_others_may_not(cl
         detail = client.get(f"/admin/audit/due-items/{department.slug}/", {"as_of": "2026-11-25"})
         assert detail.status_code == 200
         assert "财政决算信息" in detail.content.decode() and "应公开未公开" in detail.content.decode()
+        # The header names the report and the organisation, not only 首页 (Wagtail's default breadcrumbs).
+        assert [item["label"] for item in response.context["breadcrumbs_items"]][1:] == ["法定公开事项检查"]
+        assert [(item["url"], item["label"]) for item in detail.context["breadcrumbs_items"]][1:] == [
+            ("/admin/audit/due-items/", "法定公开事项检查"), ("", department.name)]
         data = client.get("/admin/audit/due-items/", {"as_of": "2026-11-25", "format": "json"}).json()
         education = next(row for row in data["organisations"] if row["slug"] == department.slug)
         portal = data["websites"][0]
