@@ -32,11 +32,14 @@ def record_confidentiality_review(page_id, revision, user):
     """Stamp the live entry of page ``page_id`` with its reviewer, if ``revision`` is what went live.
 
     ``user`` is whoever published (None for the scheduler's run). Nothing happens when the revision
-    did not go live (a future go-live, a refused scheduled publication) or the page has no live entry.
+    did not go live (a future go-live, a refused scheduled publication), the page has no live entry, or
+    no person stands behind the publication (an import or a script): a review record names someone.
     Returns the number of entries stamped (0 or 1).
     """
     if not Page.objects.filter(pk=page_id, live=True, live_revision_id=revision.pk).exists():
         return 0
     reviewer = user if user is not None else scheduler_of(revision)
+    if reviewer is None:
+        return 0
     return CatalogueEntry.objects.filter(page_id=page_id, status=CatalogueEntry.Status.LIVE).update(
         confidentiality_reviewer=reviewer_name(reviewer), confidentiality_reviewed_at=timezone.now())

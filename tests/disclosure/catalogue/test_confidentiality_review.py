@@ -118,6 +118,13 @@ def test_a_scheduled_publication_records_who_scheduled_it(room):
     assert CatalogueEntry.objects.get(page_key=page.pk).confidentiality_reviewer == "王丽（jyj-approver）"
 
 
+def test_a_publication_without_a_person_leaves_no_review_record(room):
+    """An import or a script publishes with no user and no scheduler: nobody reviewed it, so nothing is stamped."""
+    page = factories.article(room["column"], title="历史信息导入")
+    entry = CatalogueEntry.objects.get(page=page)
+    assert (entry.confidentiality_reviewer, entry.confidentiality_reviewed_at) == ("", None)
+
+
 def test_the_reason_is_required_in_the_model_too(room):
     page = ArticlePage(title="草稿", body=[("paragraph", "<p>内容</p>")], disclosure_mode=DisclosureMode.WITHHELD)
     with pytest.raises(ValidationError) as error:
@@ -129,9 +136,8 @@ def test_the_yearly_report_counts_items_published_and_those_with_a_review_record
     with time_machine.travel(datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC)):
         reviewed = factories.publish(room["column"], ArticlePage(title="一", body=[("paragraph", "<p>一</p>")]),
                                      user=room["approver"])
-        factories.article(room["column"], title="二")
-    # An item published before the review was recorded carries no reviewer.
-    CatalogueEntry.objects.exclude(page=reviewed).update(confidentiality_reviewer="", confidentiality_reviewed_at=None)
+        factories.article(room["column"], title="二")  # published with no person behind it: no review record
+    assert CatalogueEntry.objects.get(page=reviewed).confidentiality_reviewed_at is not None
     report = apply_derived_table2(YearlyReport(organisation=department, year=2026))
     assert (report.proactive_published, report.proactive_reviewed) == (2, 1)
     assert apply_derived_table2(YearlyReport(organisation=department, year=2025)).proactive_published == 0
