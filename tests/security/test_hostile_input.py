@@ -8,6 +8,7 @@ numbers, NUL bytes. JSON APIs must answer their errors in JSON.
 """
 
 import re
+import unicodedata
 
 import pytest
 from django.contrib.auth.models import User
@@ -225,13 +226,15 @@ def test_a_captcha_answer_in_another_script_is_just_wrong(client, small_county, 
 
 @pytest.mark.parametrize("field", LETTER_FIELDS)
 def test_the_letter_form_stores_nothing_invalid(client, small_county, settings, field):
-    from tests.interaction.web import form_data
+    from tests.interaction.web import form_data, solve
 
     settings.PUBLIC_FORM_RATE_LIMITS = {}
     url = f"/interaction/mailbox/{small_county['slug']}/write/"
     before = Letter.objects.count()
     for value in HOSTILE:
         page = client.get(url).content.decode()
+        if field == "captcha_answer" and unicodedata.normalize("NFKC", value) == str(solve(page)):
+            continue  # the random question's right answer ("0", or "１２" as an IME types 12) is not hostile
         response = client.post(url, form_data(page, **{field: value}))
         assert response.status_code < 500, (field, value)
     for stored in Letter.objects.all():
