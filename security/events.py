@@ -5,9 +5,11 @@ failed-login signals, django-axes' lockout signal, and changes of group membersh
 permissions, the superuser flag and Wagtail's page and collection permissions.
 """
 
+import ipaddress
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .context import current_request
@@ -16,15 +18,22 @@ logger = logging.getLogger("security")
 
 
 def client_address(request):
-    """The client's IP address, through ``SECURITY_CLIENT_IP_CALLABLE`` (the portal's trusted-proxy rule)."""
+    """The client's IP address, through ``SECURITY_CLIENT_IP_CALLABLE`` (the portal's trusted-proxy rule),
+    or None when there is no request or no valid address ("unknown" from a request without REMOTE_ADDR
+    would make PostgreSQL's inet column refuse the whole row)."""
     if request is None:
         return None
     path = getattr(settings, "SECURITY_CLIENT_IP_CALLABLE", "")
     if path:
         from django.utils.module_loading import import_string
 
-        return import_string(path)(request) or None
-    return request.META.get("REMOTE_ADDR") or None
+        address = import_string(path)(request)
+    else:
+        address = request.META.get("REMOTE_ADDR")
+    try:
+        return str(ipaddress.ip_address(address)) if address else None
+    except ValueError:
+        return None
 
 
 def record(kind, *, user=None, username="", request=None, detail=""):
@@ -40,16 +49,17 @@ def record(kind, *, user=None, username="", request=None, detail=""):
     if user is not None and not username:
         username = user.get_username()
     try:
-        return SecurityEvent.objects.create(
-            kind=kind,
-            user=user if user is not None and user.pk else None,
-            username=(username or "")[:150],
-            actor=(actor or username or "")[:150],
-            ip_address=client_address(request),
-            user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:255],
-            path=(request.path if request is not None else "")[:255],
-            detail=detail,
-        )
+        with transaction.atomic():  # a savepoint: a refused row must not break the caller's transaction
+            return SecurityEvent.objects.create(
+                kind=kind,
+                user=user if user is not None and user.pk else None,
+                username=(username or "")[:150],
+                actor=(actor or username or "")[:150],
+                ip_address=client_address(request),
+                user_agent=(request.META.get("HTTP_USER_AGENT", "") if request is not None else "")[:255],
+                path=(request.path if request is not None else "")[:255],
+                detail=detail,
+            )
     except Exception:  # noqa: BLE001 - the log must never break a login
         logger.exception("Could not write the security log (%s, %s)", kind, username)
         return None
