@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL in the path, query or form body is a 400 before any cache, view or database sees it (security/).
+    "security.null_characters.NullCharacterGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous full-page cache and buffered view counts (portal/middleware.py); a hit stops here.
     "portal.middleware.AnonymousPageCacheMiddleware",
