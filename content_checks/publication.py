@@ -102,9 +102,8 @@ class ContentPublicationCheck:
         if can_override(user, page, parent):
             form.add_error("publication_override_reason", _("如以上问题经核实确需发布，请在“设置”中填写放行理由后再发布。"))
 
-    def before_publish(self, page, revision, user):
-        candidate = revision.as_object() if revision is not None else page
-        blocking = [result for result in check_page(candidate) if result.blocks]
+    def before_publish(self, page, revision, user, version):
+        blocking = [result for result in check_page(version) if result.blocks]
         if not blocking:
             return
         keys = {override_key(result) for result in blocking}

@@ -53,9 +53,11 @@ def warn_in_the_editor(request, page):
 
 @hooks.register("before_publish_page")
 def guard_the_edit_view(request, page):
-    """The edit view publishes without ``page.publish``; run the same guard (and record a pending override)."""
+    """The edit view publishes without ``page.publish``; run the same guard (and record a pending override).
+
+    ``page`` is the form's saved instance, the very content of the revision going live: no deserialising."""
     try:
-        publication_check.before_publish(page, page.latest_revision, request.user)
+        publication_check.before_publish(page, page.latest_revision, request.user, page)
     except PublicationRefused as refusal:
         for message in refusal.messages:
             messages.error(request, _("内容检查未通过，未发布：%(m)s") % {"m": message})

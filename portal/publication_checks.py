@@ -6,8 +6,9 @@ instead of being called: ``register(check)`` with an object that has
 - ``validate_form(form, action)``: called by every page's admin form after its fields are cleaned,
   with ``action`` one of ``"save"``, ``"submit"``, ``"approve"``, ``"publish"``; adds errors next to
   fields to refuse;
-- ``before_publish(page, revision, user)``: called by ``BasePage.publish`` on every path to live
-  (editor, workflow approval, scheduled publishing, bulk actions, revert); raises ``PublicationRefused``.
+- ``before_publish(page, revision, user, version)``: called by ``BasePage.publish`` on every path to live
+  (editor, workflow approval, scheduled publishing, bulk actions, revert) with ``version``, the page as it
+  would go live (the revision deserialised once, by the caller); raises ``PublicationRefused``.
 
 A refused publication without a user (scheduled publishing) is logged and skipped, so one refused page
 does not stop the others in the same run.
@@ -81,9 +82,10 @@ def action_of(data) -> str:
     return "save"
 
 
-def before_publish(page, revision, user):
+def before_publish(page, revision, user, version):
+    """Run every registered check on ``version`` (``revision`` as a page object); raises ``PublicationRefused``."""
     for check in _checks:
-        check.before_publish(page, revision, user)
+        check.before_publish(page, revision, user, version)
 
 
 class PageForm(WagtailAdminPageForm):

@@ -35,9 +35,10 @@ class BasePage(Page):
         """Every path to live passes the registered pre-publication checks (``portal.publication_checks``);
         publishing and registering the catalogue entry then happen in one transaction."""
         user = kwargs.get("user", args[0] if args else None)
+        version = revision.as_object()  # deserialised once for every check
         try:
-            self.refuse_publication(revision.as_object())
-            publication_checks.before_publish(self, revision, user)
+            self.refuse_publication(version)
+            publication_checks.before_publish(self, revision, user, version)
         except publication_checks.PublicationRefused as refusal:
             if user is not None:
                 raise
