@@ -1,4 +1,5 @@
 import datetime
+import os
 import shutil
 
 import pytest
@@ -62,15 +63,19 @@ def chromium_path():
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests are skipped by name when no Chromium is installed.
+    """Browser tests are skipped by name when no Chromium is installed, or when ``PORTAL_BROWSER_TESTS=0``
+    (CI's PostgreSQL run: they already ran on SQLite, and the front end does not depend on the database).
 
     Tests that commit real transactions flush the database when they end, so they are marked
     ``serial``: `make test` runs them after the parallel run, in one process.
     """
     has_chromium = chromium_path() is not None
+    browser_tests_off = os.environ.get("PORTAL_BROWSER_TESTS") == "0"
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker is not None and marker.kwargs.get("transaction"):
             item.add_marker(pytest.mark.serial)
         if item.get_closest_marker("browser") and not has_chromium:
             item.add_marker(pytest.mark.skip(reason=f"{item.nodeid}: no Chromium installed"))
+        elif item.get_closest_marker("browser") and browser_tests_off:
+            item.add_marker(pytest.mark.skip(reason=f"{item.nodeid}: PORTAL_BROWSER_TESTS=0"))
