@@ -36,7 +36,7 @@ from departments.credit_codes import make_credit_code
 from departments.models import Organisation
 from disclosure.applications import deadlines, processing
 from disclosure.applications.choices import ApplicantType, DeliveryMethod, IdType, Outcome, ProvisionForm, Status
-from disclosure.applications.notices import mark_email_delivered
+from disclosure.applications.notifications import mark_email_delivered
 from disclosure.applications.submission import submit
 from disclosure.id_numbers import make_id_number
 from disclosure.models import Application, ApplicationEvent, ApplicationNotification, NoticeDelivery

@@ -8,10 +8,9 @@ from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from disclosure.models.notices import NoticeTemplate
+from disclosure.models.notices import COMMON_FACTS, KIND_FACTS, NoticeTemplate
 
 from .access import handles_any
-from .notices import COMMON_FACTS, KIND_FACTS
 
 
 def _placeholder_help():

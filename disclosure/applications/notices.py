@@ -8,7 +8,6 @@ gave an address (recorded as an e-mail delivery, dated when the outbox has sent 
 post and in-person deliveries to staff (``record_delivery``).
 """
 
-import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,24 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.applications.models import ApplicationEvent, ApplicationNotification
-from disclosure.models.notices import DeliveryMethod, Notice, NoticeDelivery, NoticeKind, NoticeTemplate
+from disclosure.models.notices import (
+    PLACEHOLDER,
+    DeliveryMethod,
+    Notice,
+    NoticeDelivery,
+    NoticeKind,
+    NoticeTemplate,
+)
 
-from .submission import enqueue_delivery
-
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
-
-# Facts every notice knows, then those of each kind.
-COMMON_FACTS = ("申请人", "申请编号", "受理机关", "所需信息", "收到申请日期", "制作日期", "查询网址")
-KIND_FACTS = {
-    NoticeKind.CORRECTION: ("补正事项", "补正期限"),
-    NoticeKind.EXTENSION: ("延长工作日数", "延期理由", "答复期限"),
-    NoticeKind.CONSULTATION: ("征求对象", "征求意见期限"),
-    NoticeKind.REASONS: ("需要说明的事项",),
-    NoticeKind.DEFERRAL: ("答复期限", "延迟理由"),
-    NoticeKind.FEE: ("计收方式", "收费数量", "收费金额", "缴费期限"),
-    NoticeKind.REPLY: ("办理结果", "答复说明"),
-}
-ALL_FACTS = frozenset(COMMON_FACTS).union(*KIND_FACTS.values())
+from .notifications import enqueue_delivery
 
 DEFAULT_TEMPLATES = {
     NoticeKind.CORRECTION: (
@@ -86,14 +77,6 @@ DEFAULT_TEMPLATES = {
         "如对本答复不服，可以依法申请行政复议或者提起行政诉讼。\n{{受理机关}}\n{{制作日期}}",
     ),
 }
-
-
-def validate_template_text(text, field):
-    """Refuse placeholders that no notice can fill (``ValidationError`` on ``field``)."""
-    unknown = sorted({name for name in PLACEHOLDER.findall(text or "") if name not in ALL_FACTS})
-    if unknown:
-        raise ValidationError({field: _("未知的占位符：%(names)s。可用的占位符：%(known)s。")
-                               % {"names": "、".join(unknown), "known": "、".join(sorted(ALL_FACTS))}})
 
 
 def render(text, facts):
@@ -191,8 +174,3 @@ def record_delivery(notice, user, method, delivered_on, tracking_number="", sign
         note=f"{notice.title}：{delivery.get_method_display()} {tracking_number or signed_by}".strip(),
     )
     return delivery
-
-
-def mark_email_delivered(notification, day):
-    """The outbox sent ``notification``: its e-mail deliveries are dated ``day``."""
-    NoticeDelivery.objects.filter(email=notification, delivered_on__isnull=True).update(delivered_on=day)

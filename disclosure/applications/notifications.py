@@ -14,8 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from disclosure.applications.models import ApplicationNotification
-
-from .notices import mark_email_delivered
+from disclosure.models.notices import NoticeDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -61,3 +60,13 @@ def deliver_pending(application_id=None):
 def send_application_notifications(application_id=None):
     sent, failed = deliver_pending(application_id)
     return {"sent": sent, "failed": failed}
+
+
+def mark_email_delivered(notification, day):
+    """The outbox sent ``notification``: its e-mail deliveries are dated ``day``."""
+    NoticeDelivery.objects.filter(email=notification, delivered_on__isnull=True).update(delivered_on=day)
+
+
+def enqueue_delivery(application_id):
+    """Queue the outbox run for ``application_id``'s unsent e-mails (called on commit)."""
+    send_application_notifications.enqueue(application_id)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from disclosure.applications.models import Application, ApplicationEvent, ApplicationNotification, ApplicationSerial
 
 from .choices import OFFLINE_CHANNELS, RECEIPT_DATE_RULES, Status
+from .notifications import enqueue_delivery
 
 SUFFIX_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read out over the phone
 SUFFIX_LENGTH = 6
@@ -160,9 +161,3 @@ def queue_receipt_notifications(application):
             % {"org": organisation.name, "number": application.tracking_number,
                "url": reverse("disclosure_applications:status")},
         )
-
-
-def enqueue_delivery(application_id):
-    from .notifications import send_application_notifications
-
-    send_application_notifications.enqueue(application_id)

@@ -7,8 +7,12 @@ page, e-mail, post with a tracking number, in person with a signature — which 
 evidence an auditor or a court asks for.
 """
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from security.private_files import RandomName, private_storage
@@ -34,6 +38,31 @@ class DeliveryMethod(models.TextChoices):
     FAX = "fax", _("传真")
 
 
+# The placeholders a template may use: ``{{名称}}`` with a fact every notice, or its kind, can fill.
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]+)\s*\}\}")
+
+# Facts every notice knows, then those of each kind.
+COMMON_FACTS = ("申请人", "申请编号", "受理机关", "所需信息", "收到申请日期", "制作日期", "查询网址")
+KIND_FACTS = {
+    NoticeKind.CORRECTION: ("补正事项", "补正期限"),
+    NoticeKind.EXTENSION: ("延长工作日数", "延期理由", "答复期限"),
+    NoticeKind.CONSULTATION: ("征求对象", "征求意见期限"),
+    NoticeKind.REASONS: ("需要说明的事项",),
+    NoticeKind.DEFERRAL: ("答复期限", "延迟理由"),
+    NoticeKind.FEE: ("计收方式", "收费数量", "收费金额", "缴费期限"),
+    NoticeKind.REPLY: ("办理结果", "答复说明"),
+}
+ALL_FACTS = frozenset(COMMON_FACTS).union(*KIND_FACTS.values())
+
+
+def validate_template_text(text, field):
+    """Refuse placeholders that no notice can fill (``ValidationError`` on ``field``)."""
+    unknown = sorted({name for name in PLACEHOLDER.findall(text or "") if name not in ALL_FACTS})
+    if unknown:
+        raise ValidationError({field: gettext("未知的占位符：%(names)s。可用的占位符：%(known)s。")
+                               % {"names": "、".join(unknown), "known": "、".join(sorted(ALL_FACTS))}})
+
+
 class NoticeTemplate(models.Model):
     """The wording of one kind of notice; ``{{申请人}}``-style placeholders take the case's facts."""
 
@@ -54,8 +83,6 @@ class NoticeTemplate(models.Model):
         return self.get_kind_display()
 
     def clean(self):
-        from disclosure.applications.notices import validate_template_text
-
         validate_template_text(self.title, "title")
         validate_template_text(self.body, "body")
 
