@@ -22,6 +22,7 @@ from departments.admin_access import InformationOfficeMenuItem, InformationOffic
 from departments.roles import is_information_office
 
 from ..models import CatalogueEntry, EditorsPick, HotWordRule, SynonymGroup
+from .hot_word_review import HotWordCandidatesView, decide_candidate
 from .reports import ZeroResultsReportView
 
 
@@ -119,10 +120,22 @@ def zero_results_report(request):
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/search-zero-results/", zero_results_report, name="search_zero_results")]
+    return [
+        path("reports/search-zero-results/", zero_results_report, name="search_zero_results"),
+        path("reports/hot-word-candidates/", HotWordCandidatesView.as_view(), name="hot_word_candidates"),
+        path("reports/hot-word-candidates/results/", HotWordCandidatesView.as_view(results_only=True),
+             name="hot_word_candidates_results"),
+        path("reports/hot-word-candidates/decide/", decide_candidate, name="hot_word_candidates_decide"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return InformationOfficeMenuItem(_("无结果搜索词"), reverse("search_zero_results"), name="search-zero-results",
                                      icon_name="search", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def register_hot_word_candidates_menu_item():
+    return InformationOfficeMenuItem(_("热词候选"), reverse("hot_word_candidates"), name="hot-word-candidates",
+                                     icon_name="search", order=905)

@@ -17,8 +17,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..models import HotWordRule, SearchQueryLog
+from .models import normalise_query
 
 GENERATION_KEY = "search:hot-words:generation"
 CACHE_KEY = "search:hot-words:{generation}:{days}:{limit}"
@@ -79,6 +81,73 @@ def candidates(days=7):
         .annotate(visitors=Count("visitor", distinct=True), times=Count("pk"))
         .order_by("-visitors", "-times", "query")
     )
+
+
+class CandidateState:
+    """Where a candidate stands (labels shown in the admin list 热词候选)."""
+
+    SHOWN = "shown"
+    BELOW_THRESHOLD = "below"
+    BLOCKED = "blocked"
+    HIDDEN = "hidden"
+    PINNED = "pinned"
+    LABELS = {
+        SHOWN: _("达到门槛，正在显示"),
+        BELOW_THRESHOLD: _("未达人数门槛，不显示"),
+        BLOCKED: _("含屏蔽词，不显示"),
+        HIDDEN: _("已隐藏"),
+        PINNED: _("已置顶"),
+    }
+
+
+def candidate_review(days=7):
+    """The office's moderation list: each query of the last ``days`` days that found something, as
+    ``[{"query", "visitors", "times", "state", "state_label", "decided"}]`` (most visitors first).
+
+    ``state`` is a ``CandidateState`` value; ``decided`` is True when one of the office's own rules (pin or
+    hide) settles the term - the office's 采用 pins a term, 不采用 hides it. Nothing here changes anything.
+    """
+    pinned, block_words, hidden = rules()
+    threshold = min_visitors()
+    rows = []
+    for row in candidates(days):
+        query = row["query"]
+        if query in pinned:
+            state = CandidateState.PINNED
+        elif query in hidden:
+            state = CandidateState.HIDDEN
+        elif is_blocked(query, block_words, set()):
+            state = CandidateState.BLOCKED
+        elif row["visitors"] < threshold:
+            state = CandidateState.BELOW_THRESHOLD
+        else:
+            state = CandidateState.SHOWN
+        rows.append({**row, "state": state, "state_label": str(CandidateState.LABELS[state]),
+                     "decided": state in (CandidateState.PINNED, CandidateState.HIDDEN)})
+    return rows
+
+
+def decide(term, kind, note=""):
+    """The office's decision on a candidate: ``kind`` is ``HotWordRule.Kind.PIN`` (采用, shown first whatever
+    its count) or ``HotWordRule.Kind.HIDE`` (不采用, never shown); ``None`` withdraws an earlier decision.
+
+    ``term`` is normalised as queries are; replaces any earlier pin or hide of the same term and returns
+    the rule (or None). Raises ``ValueError`` for an empty term or another kind (a block word is edited in
+    热词管理, since it reaches every query containing it).
+    """
+    term = normalise_query(term or "")
+    if not term:
+        raise ValueError("empty term")
+    if kind not in (HotWordRule.Kind.PIN, HotWordRule.Kind.HIDE, None):
+        raise ValueError(f"not a candidate decision: {kind!r}")
+    HotWordRule.objects.filter(term=term, kind__in=[HotWordRule.Kind.PIN, HotWordRule.Kind.HIDE]).delete()
+    if kind is None:
+        return None
+    order = 0
+    if kind == HotWordRule.Kind.PIN:
+        last = HotWordRule.objects.filter(kind=kind).order_by("-sort_order").values_list("sort_order", flat=True).first()
+        order = (last or 0) + 1
+    return HotWordRule.objects.create(term=term, kind=kind, sort_order=order, note=note)
 
 
 def hot_words(days=7, limit=10):
