@@ -1,10 +1,7 @@
 """Admin roles that exist in every installation, independent of any one organisation."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from .models import Organisation
 
 INFORMATION_OFFICE_GROUP = "县政务公开办"
 
@@ -57,16 +54,3 @@ def is_information_office(user):
 
 
 DESCRIPTION = _("县政务公开办：管理部门与乡镇、审核门户内容、检查各站点更新情况。")
-
-
-def staff_organisations(user):
-    """The organisations ``user`` works for (member of its editors or approvers group); every one for the office.
-
-    A queryset of ``Organisation``; empty for anonymous or inactive users.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return Organisation.objects.none()
-    if is_information_office(user):
-        return Organisation.objects.all()
-    groups = user.groups.all()
-    return Organisation.objects.filter(Q(editors_group__in=groups) | Q(approvers_group__in=groups)).distinct()

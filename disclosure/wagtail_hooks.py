@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from departments.admin_access import InformationOfficePolicy
-from departments.roles import staff_organisations
+from departments.staff import staff_organisations
 from portal.admin_refusal import refuse_with_403
 
 from .applications import admin_hooks as application_admin_hooks  # noqa: F401  (applications, yearly reports)

@@ -11,7 +11,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 
 from departments.models import Organisation
-from departments.roles import staff_organisations
+from departments.staff import staff_organisations
 
 from .taxonomy import DisclosureMode
 from .withholding import WITHHELD_MODES, decision_rows, withholding_decisions
