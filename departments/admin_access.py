@@ -9,7 +9,7 @@ from django.db.models import Q
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .roles import INFORMATION_OFFICE_GROUP, is_information_office
+from .roles import OFFICE_MEMBER_LOOKUP, is_information_office
 
 
 class InformationOfficeMenuItem(MenuItem):
@@ -39,5 +39,5 @@ class InformationOfficePolicy(BasePermissionPolicy):
         if not any(self.allows(action) for action in actions):
             return get_user_model().objects.none()
         return get_user_model().objects.filter(is_active=True).filter(
-            Q(is_superuser=True) | Q(groups__name=INFORMATION_OFFICE_GROUP)
+            Q(is_superuser=True) | Q(**OFFICE_MEMBER_LOOKUP)
         ).distinct()

@@ -222,3 +222,26 @@ class DepartmentHomePage(LeadersRouteMixin, BasePage):
         context["leaders"] = list(self.organisation.leaders.all()) if self.organisation else []
         return context
 
+
+
+class StaffRole(models.Model):
+    """A standing role of the whole installation, tied to the Django group that holds it by a stable key.
+
+    Powers follow the key, not the group's display name: renaming 县政务公开办 in the admin (to 县政府办公室
+    政务公开科, say) keeps its members the information office. Created by ``roles.ensure_information_office_group``
+    after every migrate.
+    """
+
+    class Key(models.TextChoices):
+        INFORMATION_OFFICE = "information_office", _("县政务公开办")
+
+    key = models.CharField(_("角色"), max_length=32, choices=Key.choices, unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="staff_role",
+                                 verbose_name=_("用户组"))
+
+    class Meta:
+        verbose_name = _("常设角色")
+        verbose_name_plural = _("常设角色")
+
+    def __str__(self):
+        return f"{self.get_key_display()}（{self.group.name}）"

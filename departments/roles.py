@@ -3,7 +3,12 @@
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
 
+from .models import StaffRole
+
+# The name the office group is created with; after that it may be renamed freely (``StaffRole`` keeps the key).
 INFORMATION_OFFICE_GROUP = "县政务公开办"
+# Lookups from a user's (or a group's) side: "member of the information office", by the role's stable key.
+OFFICE_MEMBER_LOOKUP = {"groups__staff_role__key": StaffRole.Key.INFORMATION_OFFICE}
 
 INFORMATION_OFFICE_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -32,10 +37,17 @@ def permissions(pairs):
 
 
 def ensure_information_office_group():
-    """The county information office (信息办 / 政务公开办): manages organisations, audits every site."""
-    group, _created = Group.objects.get_or_create(name=INFORMATION_OFFICE_GROUP)
-    group.permissions.add(*permissions(INFORMATION_OFFICE_PERMISSIONS))
-    return group
+    """The county information office's group (信息办 / 政务公开办): manages organisations, audits every site.
+
+    Found by its ``StaffRole`` key, whatever it is called now; created as ``INFORMATION_OFFICE_GROUP`` (or an
+    existing group of that name adopted) the first time. Returns the ``Group`` with its permissions granted.
+    """
+    role = StaffRole.objects.select_related("group").filter(key=StaffRole.Key.INFORMATION_OFFICE).first()
+    if role is None:
+        group, _created = Group.objects.get_or_create(name=INFORMATION_OFFICE_GROUP)
+        role = StaffRole.objects.create(key=StaffRole.Key.INFORMATION_OFFICE, group=group)
+    role.group.permissions.add(*permissions(INFORMATION_OFFICE_PERMISSIONS))
+    return role.group
 
 
 def is_information_office(user):
@@ -49,7 +61,7 @@ def is_information_office(user):
     if user.is_superuser:
         return True
     if not hasattr(user, "_information_office_cache"):
-        user._information_office_cache = user.groups.filter(name=INFORMATION_OFFICE_GROUP).exists()
+        user._information_office_cache = user.groups.filter(staff_role__key=StaffRole.Key.INFORMATION_OFFICE).exists()
     return user._information_office_cache
 
 

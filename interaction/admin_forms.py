@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
-from departments.roles import INFORMATION_OFFICE_GROUP
+from departments.roles import OFFICE_MEMBER_LOOKUP
 
 
 def staff_for(organisation):
@@ -14,7 +14,7 @@ def staff_for(organisation):
     groups = [group for group in (organisation.editors_group_id, organisation.approvers_group_id) if group]
     return (
         get_user_model().objects.filter(is_active=True)
-        .filter(Q(groups__pk__in=groups) | Q(groups__name=INFORMATION_OFFICE_GROUP))
+        .filter(Q(groups__pk__in=groups) | Q(**OFFICE_MEMBER_LOOKUP))
         .distinct().order_by("username")
     )
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from departments.roles import INFORMATION_OFFICE_GROUP, is_information_office
+from departments.roles import OFFICE_MEMBER_LOOKUP, is_information_office
 
 
 class InformationOfficePermissionPolicy(ModelPermissionPolicy):
@@ -19,7 +19,7 @@ class InformationOfficePermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission(self, actions):
         users = super().users_with_any_permission(actions)
         return get_user_model().objects.filter(
-            Q(pk__in=users.values("pk")) | Q(is_active=True, groups__name=INFORMATION_OFFICE_GROUP)
+            Q(pk__in=users.values("pk")) | Q(is_active=True, **OFFICE_MEMBER_LOOKUP)
         ).distinct()
 
 

@@ -278,7 +278,8 @@ SECURITY_CLIENT_IP_CALLABLE = "interaction.antispam.ratelimit.client_ip"
 AXES_VERBOSE = False
 # Second factor (django-otp TOTP): required for superusers, these groups and every workflow approver group.
 SECURITY_OTP_ENFORCED = True
-SECURITY_OTP_REQUIRED_GROUPS = env_list("SECURITY_OTP_REQUIRED_GROUPS", "县政务公开办")
+# Groups that must use TOTP besides the standing roles (the information office, by key) and approvers.
+SECURITY_OTP_REQUIRED_GROUPS = env_list("SECURITY_OTP_REQUIRED_GROUPS", "")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Admin sessions end after this much idle time (seconds; 等保 8.1.4.1 b).
 SECURITY_SESSION_IDLE_SECONDS = int(env("SESSION_IDLE_MINUTES", "30")) * 60
