@@ -36,12 +36,12 @@ run: index
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 # Two processes for most tests, then the few that commit real transactions (browser, concurrency) alone.
-# Both halves always run; the target fails if either failed.
+# Both halves always run; the target fails if either failed. The slowest tests are listed to keep CI short.
 test: install
 	@status=0; \
 	$(PY) -m ruff check . || status=1; \
-	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" || status=1; \
-	$(PY) -m pytest -m serial || status=1; \
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not serial" --durations=15 || status=1; \
+	$(PY) -m pytest -m serial --durations=10 || status=1; \
 	if [ $$status -ne 0 ]; then echo "make test: a half of the suite failed (see above)"; fi; \
 	exit $$status
 
