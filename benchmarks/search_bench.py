@@ -1,11 +1,14 @@
 """Benchmark of the county search at 100,000 catalogue entries, against PostgreSQL's CJK-bigram full text.
 
-    .venv/bin/python benchmarks/search_bench.py [--entries 100000] [--queries 200] [--keep DIR] [--no-postgres]
+    .venv/bin/python benchmarks/search_bench.py [--entries 100000] [--letters 5000] [--queries 200] [--keep DIR]
+                                                [--no-postgres]
 
 Everything happens in a scratch directory (SQLite database, Whoosh index, cache) and a scratch
 PostgreSQL database (``search_bench_scratch`` on ``--pg``, default 127.0.0.1:5432 user postgres):
 nothing touches the project's own database or index. The corpus is reproducible (fixed seed):
-realistic county-government titles and bodies (mean over 1,000 characters) from 50 organisations.
+realistic county-government titles and bodies (mean over 1,000 characters) from 50 organisations,
+plus ``--letters`` public letters with replies (kind 互动交流, in the same index, so they weigh on build
+time, latency and memory; precision and recall are judged over the catalogue entries).
 Prints, with the load average:
 
 * full index build time (``rebuild_index``'s builder, all cores),
@@ -180,6 +183,50 @@ def make_corpus(count, rng):
         CatalogueEntry.objects.bulk_create(batch)
 
 
+LETTER_OPENINGS = ["关于{place}{s}的咨询", "{place}{s}问题反映", "建议加快{place}{s}进度", "{place}{s}政策求助"]
+
+
+def make_letters(count, rng):
+    """``count`` answered letters published with consent, one mailbox per organisation (no page trees)."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from departments.models import Organisation
+    from interaction.models import Letter, Mailbox
+
+    organisations = list(Organisation.objects.filter(slug__startswith="bench").order_by("slug"))
+    for organisation in organisations:
+        Mailbox.objects.get_or_create(organisation=organisation, kind=Mailbox.Kind.ORGANISATION,
+                                      defaults={"slug": f"{organisation.slug}-xx", "name": f"{organisation.name}信箱"})
+    boxes = {box.organisation_id: box for box in Mailbox.objects.filter(organisation__in=organisations)}
+    start = timezone.make_aware(datetime(2021, 1, 1))
+    batch = []
+    for number in range(count):
+        organisation = organisations[number % len(organisations)]
+        subject, place = rng.choice(SUBJECTS), rng.choice(PLACES)
+        received = start + timedelta(days=rng.randint(0, 2000), minutes=rng.randint(0, 1440))
+        replied = received + timedelta(days=rng.randint(1, 15))
+        message = "".join(rng.choice(SENTENCES).format(
+            s=subject, o=organisation.name, place=place, n=rng.randint(10, 999), u=rng.choice(UNITS),
+            p=rng.randint(60, 120), m=rng.randint(1, 12), d=rng.randint(1, 28), w=rng.randint(1, 40),
+            y=rng.randint(1, 5), year=received.year) for _ in range(rng.randint(3, 6)))
+        batch.append(Letter(
+            mailbox=boxes[organisation.pk], organisation=organisation, replying_organisation=organisation,
+            tracking_code=f"B{number:09d}", query_password="!", name="张三", phone=f"139{number:08d}",
+            subject=rng.choice(LETTER_OPENINGS).format(place=place, s=subject)[:100],
+            message=f"{message}联系电话139{number:08d}。", category=Letter.Category.ENQUIRY, may_publish=True,
+            received_at=received, received_on=received.date(), received_month=received.date().replace(day=1),
+            status=Letter.Status.ANSWERED, reply=f"您反映的{place}{subject}问题已转相关股室办理，将于{rng.randint(1, 12)}月底前答复。",
+            replied_at=replied, replied_on=replied.date(),
+        ))
+        if len(batch) == 5000:
+            Letter.objects.bulk_create(batch)
+            batch = []
+    if batch:
+        Letter.objects.bulk_create(batch)
+
+
 def measure_publish_to_searchable(scratch):
     """Publish a real page; a db_worker process indexes it; poll the search until it is found."""
     from django_tasks_db.models import DBTaskResult
@@ -269,6 +316,19 @@ def measure_queries(count, rng):
     return queries, timings
 
 
+def client_facet_kinds(queries):
+    """Sum of each kind's facet count over the queries' API answers (every kind is really found and counted)."""
+    from collections import Counter
+
+    from django.test import Client
+
+    client, total = Client(), Counter()
+    for params in queries[:50]:
+        for item in client.get("/api/search/", params).json()["facets"]["kind"]:
+            total[item["value"]] += item["count"]
+    return dict(total)
+
+
 def resident_mb():
     with open("/proc/self/status") as status:
         for line in status:
@@ -303,7 +363,7 @@ def measure_precision_recall(texts):
     from disclosure.search.segmenter import match_form
 
     view = engine.current_view()
-    ids = view.columns["django_id"]
+    ids, models = view.columns["django_id"], view.columns["django_ct"]
     rows = []
     for word in JUDGED_WORDS:
         form = match_form(word)
@@ -311,7 +371,7 @@ def measure_precision_recall(texts):
         parsed = query_building.parse(word)
         parsed.expansions = {key: [key] for key in parsed.words}  # the word itself, not its synonyms
         docs, _exact, _relaxed, _counts = engine.match(view, parsed)
-        rows.append((word, expected, {int(ids[doc]) for doc in docs}))
+        rows.append((word, expected, {int(ids[doc]) for doc in docs if models[doc] == "disclosure.catalogueentry"}))
     return rows
 
 
@@ -385,6 +445,7 @@ def check_compounds():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--letters", type=int, default=5000, help="public letters with replies in the same index")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--procs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--keep", help="use (and keep) this scratch directory instead of a temporary one")
@@ -409,6 +470,8 @@ def main():
         started = time.perf_counter()
         make_corpus(args.entries, rng)
         print(f"corpus: {args.entries} entries in {time.perf_counter() - started:.1f} s", flush=True)
+        make_letters(args.letters, rng)
+        print(f"letters: {args.letters} public letters with replies", flush=True)
     lengths = [len(body) for body in CatalogueEntry.objects.values_list("body_text", flat=True)[:5000]]
     print(f"average body length (first 5,000): {statistics.mean(lengths):.0f} characters", flush=True)
     compounds = check_compounds()
@@ -428,6 +491,8 @@ def main():
     for name, times in timings.items():
         print(f"QUERY LATENCY {name}: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
               f"max {max(times):.1f} ms over {len(times)} distinct queries (facets and highlighting on)", flush=True)
+    kinds = client_facet_kinds(queries)
+    print(f"KINDS over the first {min(50, len(queries))} queries (sum of the 类别 facet counts): {kinds}", flush=True)
     print(f"RESIDENT MEMORY after the queries: {resident_mb():.0f} MB; load average "
           f"{open('/proc/loadavg').read().strip()}", flush=True)
 

@@ -1,34 +1,30 @@
-"""The one search index: catalogue entries (目录条目), never page models.
+"""The catalogue's search index: catalogue entries (目录条目), never page models.
 
 Haystack discovers this module by name. Only public (live) entries are indexed; the rest of
 the search machinery lives in ``disclosure.search``. The index never receives a personal identifier
 (ID, mobile or bank card number, ``disclosure.personal_data``): a page that still shows one cannot
-be found by it.
+be found by it. Service guides (办事指南) are catalogue entries with all their fields in the body
+text, so they are found here as kind ``service``; public letters and organisations have indexes of
+their own in their apps (``interaction/search_indexes.py``, ``departments/search_indexes.py``).
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from haystack import indexes
 
 from .models import CatalogueEntry
 from .personal_data import mask_personal_data
-from .search.fields import FacetValueField, IdentifierField, MatchTextField, SegmentedTextField
+from .search.documents import CountySearchIndex
+from .search.fields import FacetValueField
 from .search.kinds import kind_of_genre
 from .search.segmenter import identifier_key
 
+ENTRY_FIELDS = ("pk", "title", "summary", "body_text", "url", "site_id", "path", "index_number", "document_number",
+                "genre", "topic_id", "display_date", "organisation_id")
 
-class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
-    # Everything a citizen might search for, title first (so every word matches here).
-    text = SegmentedTextField(document=True)
-    # The same text in match form, to verify words that are not one exact term (first line: the title).
-    match_text = MatchTextField()
-    # The title again: ranking puts entries with the query in the title first (engine.py, "ranking").
-    title = SegmentedTextField()
-    identifiers = IdentifierField()
-    kind = FacetValueField()
-    organisation = FacetValueField()
+
+class CatalogueEntryIndex(CountySearchIndex, indexes.Indexable):
     genre = FacetValueField(model_attr="genre")
-    topic = FacetValueField()
-    year = FacetValueField()
     published_at = indexes.DateTimeField(model_attr="display_date")
 
     def get_model(self):
@@ -49,9 +45,6 @@ class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
                  entry.index_number, entry.organisation.name, entry.column_title]
         return mask_personal_data("\n".join(part for part in parts if part))
 
-    def prepare_match_text(self, entry):
-        return (self.prepared_data or {}).get("text") or self.prepare_text(entry)
-
     def prepare_title(self, entry):
         return mask_personal_data(entry.title)
 
@@ -65,8 +58,24 @@ class CatalogueEntryIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_organisation(self, entry):
         return entry.organisation.slug
 
+    def prepare_genre(self, entry):
+        return entry.genre
+
     def prepare_topic(self, entry):
         return str(entry.topic_id) if entry.topic_id else ""
 
     def prepare_year(self, entry):
         return str(entry.display_year or timezone.localtime(entry.display_date).year)
+
+    def result_rows(self, pks):
+        """Public entries as rows (no joins: labels come from cached maps); personal identifiers masked."""
+        date_label = _("发布日期")
+        rows = {}
+        for row in CatalogueEntry.objects.public().filter(pk__in=pks).values(*ENTRY_FIELDS):
+            row["title"] = mask_personal_data(row["title"])
+            row["summary"] = mask_personal_data(row["summary"])
+            row["body_text"] = mask_personal_data(row["body_text"])
+            row["kind"] = kind_of_genre(row["genre"]).value
+            row["date_label"] = date_label
+            rows[row["pk"]] = row
+        return rows

@@ -1,5 +1,6 @@
 """Seams into this app: calendar edits invalidate cached working days; new organisations get a mailbox;
-an answered letter renews the anonymous page cache (the mailbox pages list answered letters)."""
+an answered letter renews the anonymous page cache (the mailbox pages list answered letters) and is
+announced to search on the catalogue's change signal (public letters are found by the county search)."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -36,6 +37,20 @@ def letter_saved(sender, instance, raw=False, **kwargs):
     invalidate_public_pages()
 
 
+def letter_changed_for_search(sender, instance, raw=False, **kwargs):
+    """An answered letter was saved (answered, published, held back, forwarded after answering): search re-reads it.
+
+    Only an answered letter can ever have been public (a letter's status never goes back from 已答复), so
+    letters still being handled are not queued. The queue decides after commit, from ``Letter.objects.public()``,
+    whether the letter is (re)indexed or removed.
+    """
+    if raw or instance.status != instance.Status.ANSWERED:
+        return
+    from disclosure.catalogue.signals import ChangeKind, announce
+
+    announce([instance.pk], ChangeKind.PUBLISHED if instance.is_public else ChangeKind.WITHDRAWN, sender=sender)
+
+
 def comment_saved(sender, instance, created=False, raw=False, **kwargs):
     """A moderated comment (published or withdrawn) changes what its consultation's page shows."""
     if raw or (created and instance.status == instance.Status.PENDING):
@@ -57,4 +72,5 @@ def register_signal_handlers():
     post_save.connect(calendar_year_saved, sender=CalendarYear, dispatch_uid="interaction-calendar-year-deadlines")
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="interaction-organisation-mailbox")
     post_save.connect(letter_saved, sender=Letter, dispatch_uid="interaction-letter-page-cache")
+    post_save.connect(letter_changed_for_search, sender=Letter, dispatch_uid="interaction-letter-search")
     post_save.connect(comment_saved, sender=ConsultationComment, dispatch_uid="interaction-comment-page-cache")

@@ -28,7 +28,7 @@ PUBLIC_LETTERS_PER_PAGE = 20
 def public_letters(mailbox):
     """Answered letters whose writers agreed to publication; only what may be shown is selected."""
     return (
-        Letter.objects.filter(mailbox=mailbox, status=Letter.Status.ANSWERED, may_publish=True, withheld_from_public=False)
+        Letter.objects.public().filter(mailbox=mailbox)
         .select_related("replying_organisation")
         .only("pk", "name", "subject", "message", "category", "reply", "received_on", "replied_on",
               "replying_organisation__name", "mailbox_id")

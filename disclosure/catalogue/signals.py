@@ -25,17 +25,21 @@ class ChangeKind(StrEnum):
 
 
 #: Sent with ``sender=CatalogueEntry``, ``entry_ids`` (a ``frozenset`` of ``CatalogueEntry`` primary
-#: keys, never empty) and ``kind`` (a :class:`ChangeKind`). Sent inside the transaction that wrote
+#: keys, never empty) and ``kind`` (a :class:`ChangeKind`). Other things the one search finds (public
+#: letters, organisations) are announced on it too, with their own model as ``sender`` and their primary
+#: keys as ``entry_ids``; receivers connected with ``sender=CatalogueEntry`` never see those. Sent inside the transaction that wrote
 #: the change, right after the write: a receiver's own database writes (e.g. the index queue) commit
 #: or roll back with it; work that must see the committed state belongs in ``transaction.on_commit``.
 catalogue_changed = Signal()
 
 
-def announce(entry_ids, kind):
+def announce(entry_ids, kind, sender=None):
     """Send ``catalogue_changed`` once for the given entries. Returns the ids announced (a frozenset).
 
     ``entry_ids``: any iterable of primary keys (``None`` and duplicates are ignored); nothing is sent
-    when it is empty. ``kind``: a :class:`ChangeKind` (``ValueError`` for anything else). Errors raised
+    when it is empty. ``kind``: a :class:`ChangeKind` (``ValueError`` for anything else). ``sender``: the
+    model of the objects, ``CatalogueEntry`` by default (an app announcing its own searchable model,
+    e.g. a public letter, passes that model). Errors raised
     by receivers propagate: a receiver must not fail the catalogue change it follows, so receivers
     that touch something fragile (an index server, mail) queue the work instead of doing it.
     """
@@ -44,5 +48,6 @@ def announce(entry_ids, kind):
     kind = ChangeKind(kind)
     ids = frozenset(int(pk) for pk in entry_ids if pk is not None)
     if ids:
-        catalogue_changed.send(sender=apps.get_model("disclosure", "CatalogueEntry"), entry_ids=ids, kind=kind)
+        sender = sender or apps.get_model("disclosure", "CatalogueEntry")
+        catalogue_changed.send(sender=sender, entry_ids=ids, kind=kind)
     return ids

@@ -16,7 +16,7 @@ def _facet(items):
 def search_api(request):
     params = read_params(request.GET)
     if params.errors:
-        return JsonResponse({"error": params.errors[0], "errors": params.errors}, status=400,
+        return JsonResponse({"detail": params.errors[0], "error": params.errors[0], "errors": params.errors}, status=400,
                             json_dumps_params={"ensure_ascii": False})
     outcome = search(params, site_organisation(request), visitor=visitor_key(request))
     for result in localise_results([*outcome.picks, *outcome.results], request):

@@ -17,7 +17,7 @@ import logging
 import os
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
-from haystack.constants import DJANGO_ID, ID
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.utils import get_identifier
 from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
@@ -53,7 +53,8 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
                 replaced[name] = whoosh_fields.ID(sortable=True)
             elif field.field_type in ("date", "datetime"):
                 replaced[name] = whoosh_fields.DATETIME(sortable=True)
-        # The entry's primary key as a column too, so a page of hits maps to entries without stored-field reads.
+        # The model and primary key as columns too, so a page of hits maps to objects without stored-field reads.
+        replaced[DJANGO_CT] = whoosh_fields.ID(stored=True, sortable=True)
         replaced[DJANGO_ID] = whoosh_fields.ID(stored=True, sortable=True)
         names = schema.names()
         return content_field_name, whoosh_fields.Schema(**{name: replaced.get(name, schema[name]) for name in names})
@@ -84,18 +85,22 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
         except whoosh_index.LockError as error:
             raise IndexLocked(str(error)) from error
 
-    def apply_changes(self, index, objects=(), removed_identifiers=()):
-        """Write updated objects and remove identifiers in one writer and one commit."""
+    def apply_changes(self, index, objects=(), removed_identifiers=(), more=()):
+        """Write updated objects and remove identifiers in one writer and one commit.
+
+        ``more``: further ``(index, objects)`` pairs written in the same commit (other kinds of document).
+        """
         writer = self.open_writer()
         try:
             for identifier in removed_identifiers:
                 writer.delete_by_term(ID, identifier)
-            for obj in objects:
-                doc = self.prepare_document(index, obj)
-                if doc is None:
-                    writer.delete_by_term(ID, get_identifier(obj))
-                else:
-                    writer.update_document(**doc)
+            for each_index, each_objects in ((index, objects), *more):
+                for obj in each_objects:
+                    doc = self.prepare_document(each_index, obj)
+                    if doc is None:
+                        writer.delete_by_term(ID, get_identifier(obj))
+                    else:
+                        writer.update_document(**doc)
         except BaseException:
             writer.cancel()
             raise

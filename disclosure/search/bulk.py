@@ -20,18 +20,18 @@ from whoosh.filedb.filestore import FileStorage
 
 from ..models import CatalogueEntry
 from . import engine, whoosh_speedups
-from .queue import catalogue_index, queue_entries
+from .queue import catalogue_index, indexes_by_label, queue_entries
 
 logger = logging.getLogger(__name__)
 
 
 def rebuild(procs=2, chunk_size=2000, limitmb=256, progress=None):
-    """Build a complete new index from the public catalogue and swap it in. Returns (count, seconds)."""
+    """Build a complete new index from the public catalogue (then public letters and organisations, every
+    other search index) and swap it in. Returns (documents written, seconds)."""
     whoosh_speedups.install()
     started_clock = time.perf_counter()
     started = timezone.now()
     backend = connections["default"].get_backend()
-    index = catalogue_index()
     path = os.path.abspath(backend.path)
     building = f"{path}.building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
@@ -44,20 +44,21 @@ def rebuild(procs=2, chunk_size=2000, limitmb=256, progress=None):
         writer = ix.writer(limitmb=limitmb)
     count = 0
     try:
-        last_pk = 0
-        queryset = index.index_queryset()
-        while True:
-            chunk = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:chunk_size])
-            if not chunk:
-                break
-            for entry in chunk:
-                doc = backend.prepare_document(index, entry)
-                if doc is not None:
-                    writer.add_document(**doc)
-                    count += 1
-            last_pk = chunk[-1].pk
-            if progress:
-                progress(count)
+        for index in (catalogue_index(), *(other for other in indexes_by_label().values() if other is not catalogue_index())):
+            last_pk = 0
+            queryset = index.index_queryset()
+            while True:
+                chunk = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:chunk_size])
+                if not chunk:
+                    break
+                for obj in chunk:
+                    doc = backend.prepare_document(index, obj)
+                    if doc is not None:
+                        writer.add_document(**doc)
+                        count += 1
+                last_pk = chunk[-1].pk
+                if progress:
+                    progress(count)
         writer.commit()
     except BaseException:
         writer.cancel()

@@ -20,14 +20,16 @@ def check_search_index(app_configs=None, **kwargs):
     from django.db import DatabaseError
     from haystack import connections
 
-    from ..models import CatalogueEntry, PendingIndexUpdate
+    from ..models import PendingIndexUpdate
     from . import engine, engines
+    from .queue import indexes_by_label
 
     index_engine = engines.for_backend(connections["default"].get_backend())
     if index_engine is None:
         return []
     try:
-        live = CatalogueEntry.objects.public().count()
+        # Everything that should be findable: public entries, public letters, organisations (every search index).
+        live = sum(index.index_queryset().count() for index in indexes_by_label().values())
         pending = PendingIndexUpdate.objects.count()
         oldest_pending = PendingIndexUpdate.objects.order_by("queued_at").values_list("queued_at", flat=True).first()
     except DatabaseError:
@@ -42,13 +44,13 @@ def check_search_index(app_configs=None, **kwargs):
             return [checks.Warning(_("搜索索引不存在或无法读取（%(error)s），搜索正以数据库兜底。") % {"error": error},
                                    hint=hint, id="search.W001")]
         if indexed == 0:
-            messages.append(checks.Warning(_("搜索索引为空，但目录中有 %(live)s 条公开条目。") % {"live": live},
+            messages.append(checks.Warning(_("搜索索引为空，但有 %(live)s 条应可搜索的公开内容（目录条目、公开来信、机构）。") % {"live": live},
                                            hint=hint, id="search.W002"))
         elif abs(live - indexed) > pending:
             # Exact: one entry missing (or one withdrawn entry still found) is a citizen who cannot find, or
             # still finds, an item. Only what is queued and not yet written may explain a difference.
             messages.append(checks.Warning(
-                _("搜索索引与目录不一致：索引 %(indexed)s 条，目录公开 %(live)s 条，待更新 %(pending)s 条。")
+                _("搜索索引与公开内容不一致：索引 %(indexed)s 条，应可搜索 %(live)s 条（目录条目、公开来信、机构），待更新 %(pending)s 条。")
                 % {"indexed": indexed, "live": live, "pending": pending},
                 hint=hint, id="search.W003"))
     if oldest_pending and oldest_pending < timezone.now() - timedelta(minutes=QUEUE_STALE_MINUTES):

@@ -36,7 +36,7 @@ from haystack.backends.elasticsearch7_backend import (
     Elasticsearch7SearchEngine,
     Elasticsearch7SearchQuery,
 )
-from haystack.constants import DJANGO_ID, ID
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 
@@ -136,17 +136,21 @@ class CountyElasticsearchSearchBackend(Elasticsearch7SearchBackend):
             return None
         return {key: self._from_python(value) for key, value in doc.items()}
 
-    def apply_changes(self, index, objects=(), removed_identifiers=()):
-        """Index updated objects and delete identifiers in one bulk request, visible on return."""
+    def apply_changes(self, index, objects=(), removed_identifiers=(), more=()):
+        """Index updated objects and delete identifiers in one bulk request, visible on return.
+
+        ``more``: further ``(index, objects)`` pairs sent in the same request (other kinds of document).
+        """
         if not self.setup_complete:
             self.setup()
         actions = [{"delete": {"_id": identifier}} for identifier in removed_identifiers]
-        for obj in objects:
-            doc = self.prepare_document(index, obj)
-            if doc is None:
-                actions.append({"delete": {"_id": get_identifier(obj)}})
-            else:
-                actions.extend([{"index": {"_id": doc[ID]}}, doc])
+        for each_index, each_objects in ((index, objects), *more):
+            for obj in each_objects:
+                doc = self.prepare_document(each_index, obj)
+                if doc is None:
+                    actions.append({"delete": {"_id": get_identifier(obj)}})
+                else:
+                    actions.extend([{"index": {"_id": doc[ID]}}, doc])
         if not actions:
             return
         response = self.conn.bulk(body=actions, index=self.index_name, refresh="true")
@@ -239,7 +243,7 @@ def build_query(parsed, filters, sort, offset, limit, analyzer=PRESEGMENTED, rel
         "from": offset,
         "size": limit,
         "track_total_hits": True,
-        "_source": [DJANGO_ID],
+        "_source": [DJANGO_CT, DJANGO_ID],
         "aggs": {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS},
     }
 
@@ -260,9 +264,9 @@ def run(parsed, filters, sort, offset, limit, relax=False):
     for name in FACET_FIELDS:
         buckets = response.get("aggregations", {}).get(name, {}).get("buckets", [])
         facets[name] = Counter({bucket["key"]: bucket["doc_count"] for bucket in buckets if bucket["key"] != ""})
-    entry_ids = [int(hit["_source"][DJANGO_ID]) for hit in hits["hits"]]
+    found = [(hit["_source"][DJANGO_CT], int(hit["_source"][DJANGO_ID])) for hit in hits["hits"]]
     relaxed = relax and bool(hits["total"]["value"])
-    return EngineResult(total=hits["total"]["value"], entry_ids=entry_ids, facets=facets, relaxed=relaxed)
+    return EngineResult(total=hits["total"]["value"], hits=found, facets=facets, relaxed=relaxed)
 
 
 def word_frequency(word):

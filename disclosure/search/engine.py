@@ -48,7 +48,8 @@ class IndexUnavailable(Exception):
 @dataclass
 class EngineResult:
     total: int
-    entry_ids: list
+    # One page of hits, best first: ``(model label, primary key)``, e.g. ``("disclosure.catalogueentry", 12)``.
+    hits: list
     facets: dict = field(default_factory=dict)
     # True when no entry matched every query word and these are the best partial matches.
     relaxed: bool = False
@@ -81,7 +82,7 @@ class _Segment:
         self.reader = reader
         self.size = reader.doc_count_all()
         self.columns = {}
-        for name in (*FACET_FIELDS, DATE_FIELD, "django_id"):
+        for name in (*FACET_FIELDS, DATE_FIELD, "django_ct", "django_id"):
             if reader.has_column(name):
                 self.columns[name] = list(reader.column_reader(name, translate=name != DATE_FIELD))
             else:
@@ -164,7 +165,7 @@ class View:
             for key in list(_segments):
                 if key not in live_keys:
                     del _segments[key]
-        self.columns = {name: [] for name in (*FACET_FIELDS, DATE_FIELD, "django_id")}
+        self.columns = {name: [] for name in (*FACET_FIELDS, DATE_FIELD, "django_ct", "django_id")}
         for cached, _offset, _deleted in self.parts:
             for name in self.columns:
                 self.columns[name].extend(cached.columns[name])
@@ -371,8 +372,8 @@ def run(parsed, filters, sort, offset, limit, relax=False):
         raise
     except Exception as error:
         raise IndexUnavailable(f"unreadable: {error}") from error
-    ids = columns["django_id"]
-    return EngineResult(total=total, entry_ids=[int(ids[doc]) for doc in page], facets=facets, relaxed=relaxed)
+    models, ids = columns["django_ct"], columns["django_id"]
+    return EngineResult(total=total, hits=[(models[doc], int(ids[doc])) for doc in page], facets=facets, relaxed=relaxed)
 
 
 def _by_relevance(view, parsed, docs, exact, wanted, date_key, word_counts=None):

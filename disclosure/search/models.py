@@ -122,14 +122,20 @@ class HotWordRule(models.Model):
         super().save(*args, **kwargs)
 
 
+CATALOGUE_ENTRY_LABEL = "disclosure.catalogueentry"
+
+
 class PendingIndexUpdate(models.Model):
-    """An entry whose search document must be rewritten or removed; the queue's durable to-do list.
+    """An object whose search document must be rewritten or removed; the queue's durable to-do list.
 
     Written in the publishing transaction, so an index change is never lost, and deleted only
-    once the index writer has committed it.
+    once the index writer has committed it. ``model`` names the object's model as the index does
+    (``"disclosure.catalogueentry"``, ``"interaction.letter"``, ``"departments.organisation"``);
+    ``entry_id`` is its primary key.
     """
 
-    entry_id = models.BigIntegerField(_("目录条目编号"), unique=True)
+    model = models.CharField(_("对象类型"), max_length=100, default=CATALOGUE_ENTRY_LABEL)
+    entry_id = models.BigIntegerField(_("对象编号"))
     queued_at = models.DateTimeField(_("排队时间"), db_index=True)
     attempts = models.PositiveIntegerField(_("尝试次数"), default=0)
     last_error = models.TextField(_("最近错误"), blank=True)
@@ -138,6 +144,7 @@ class PendingIndexUpdate(models.Model):
         verbose_name = _("待更新索引")
         verbose_name_plural = _("待更新索引")
         ordering = ["queued_at"]
+        constraints = [models.UniqueConstraint(fields=["model", "entry_id"], name="one_pending_update_per_object")]
 
     def __str__(self):
-        return str(self.entry_id)
+        return f"{self.model}.{self.entry_id}"

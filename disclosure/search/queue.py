@@ -1,6 +1,7 @@
 """One queue, one writer: every change to the search index goes through here.
 
-Every catalogue change (``disclosure.catalogue.signals.catalogue_changed``) only writes a ``PendingIndexUpdate``
+Every catalogue change (``disclosure.catalogue.signals.catalogue_changed``, sent for catalogue entries and,
+by their apps, for public letters and organisations) only writes a ``PendingIndexUpdate``
 row (in its own transaction) and, once that
 transaction has committed, enqueues :func:`tasks.process_index_updates`. The task takes every
 pending entry at once (batching), writes them with one Whoosh writer and one commit, and
@@ -20,6 +21,8 @@ from haystack import connections
 
 from ..models import CatalogueEntry, PendingIndexUpdate
 from .backend import IndexMissing
+from .documents import model_label
+from .models import CATALOGUE_ENTRY_LABEL
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +30,20 @@ BATCH_LIMIT = 2000
 RETRY_DELAYS_SECONDS = (2, 5, 15, 60, 300)
 
 
-def queue_entries(entry_ids):
-    """Mark entries for (re)indexing or removal; the worker is asked once the transaction commits."""
+def queue_entries(entry_ids, model=None):
+    """Mark objects for (re)indexing or removal; the worker is asked once the transaction commits.
+
+    ``entry_ids``: primary keys; ``model``: their model (class or ``"app_label.model_name"``), by default
+    the catalogue entry. Returns how many were queued.
+    """
     ids = {int(pk) for pk in entry_ids if pk}
     if not ids:
         return 0
+    label = CATALOGUE_ENTRY_LABEL if model is None else model if isinstance(model, str) else model_label(model)
     now = timezone.now()
     PendingIndexUpdate.objects.bulk_create(
-        [PendingIndexUpdate(entry_id=pk, queued_at=now) for pk in ids],
-        update_conflicts=True, unique_fields=["entry_id"], update_fields=["queued_at"],
+        [PendingIndexUpdate(model=label, entry_id=pk, queued_at=now) for pk in ids],
+        update_conflicts=True, unique_fields=["model", "entry_id"], update_fields=["queued_at"],
     )
     transaction.on_commit(request_processing, robust=True)
     return len(ids)
@@ -65,41 +73,58 @@ def catalogue_index():
     return connections["default"].get_unified_index().get_index(CatalogueEntry)
 
 
-def process_pending(limit=BATCH_LIMIT):
-    """Apply up to ``limit`` pending updates in one write. Returns how many entries were written.
+def indexes_by_label():
+    """``{"app_label.model_name": search index}`` for every model the search index holds."""
+    unified = connections["default"].get_unified_index()
+    return {model_label(model): unified.get_index(model) for model in unified.get_indexed_models()}
 
-    Raises whatever the index raised (e.g. ``IndexLocked``) after recording the attempt, so the
-    task runner sees the failure and the caller can retry.
+
+def process_pending(limit=BATCH_LIMIT):
+    """Apply up to ``limit`` pending updates in one write. Returns how many objects were written.
+
+    Each object is re-read through its index's public queryset: what is no longer public (a withdrawn
+    entry, a letter held back) is removed. Raises whatever the index raised (e.g. ``IndexLocked``) after
+    recording the attempt, so the task runner sees the failure and the caller can retry.
     """
     started = timezone.now()
-    rows = list(PendingIndexUpdate.objects.order_by("queued_at").values_list("entry_id", flat=True)[:limit])
+    rows = list(PendingIndexUpdate.objects.order_by("queued_at").values_list("pk", "model", "entry_id")[:limit])
     if not rows:
         return 0
-    index = catalogue_index()
-    live = list(index.index_queryset().filter(pk__in=rows))
-    live_ids = {entry.pk for entry in live}
-    removed = [get_identifier_for_pk(pk) for pk in rows if pk not in live_ids]
+    wanted = {}
+    for _row_pk, label, pk in rows:
+        wanted.setdefault(label, set()).add(pk)
+    known = indexes_by_label()
+    batches, removed = [], []
+    for label, pks in wanted.items():
+        index = known.get(label)
+        live = list(index.index_queryset().filter(pk__in=pks)) if index is not None else []
+        live_ids = {obj.pk for obj in live}
+        removed.extend(f"{label}.{pk}" for pk in sorted(pks) if pk not in live_ids)
+        if live:
+            batches.append((index, live))
+    row_pks = [row_pk for row_pk, _label, _pk in rows]
     backend = connections["default"].get_backend()
+    first_index, first_objects = batches[0] if batches else (catalogue_index(), [])
     try:
-        backend.apply_changes(index, objects=live, removed_identifiers=removed)
+        backend.apply_changes(first_index, objects=first_objects, removed_identifiers=removed, more=batches[1:])
     except IndexMissing:
-        # Never start an empty index with only these entries: build the whole one from the catalogue.
+        # Never start an empty index with only these objects: build the whole one from the database.
         logger.warning("Search index is missing; rebuilding it from the catalogue before applying %s updates.", len(rows))
         from .bulk import rebuild
 
         rebuild(procs=1)
     except Exception as error:
-        PendingIndexUpdate.objects.filter(entry_id__in=rows).update(
+        PendingIndexUpdate.objects.filter(pk__in=row_pks).update(
             attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
         )
         raise
     # A row queued again while we were writing keeps its newer time and stays pending.
-    PendingIndexUpdate.objects.filter(entry_id__in=rows, queued_at__lte=started).delete()
+    PendingIndexUpdate.objects.filter(pk__in=row_pks, queued_at__lte=started).delete()
     return len(rows)
 
 
-def get_identifier_for_pk(pk):
-    return f"{CatalogueEntry._meta.app_label}.{CatalogueEntry._meta.model_name}.{pk}"
+def get_identifier_for_pk(pk, model=CatalogueEntry):
+    return f"{model_label(model)}.{pk}"
 
 
 def process_all(limit=BATCH_LIMIT):

@@ -1,4 +1,4 @@
-"""One search over the catalogue: the function the page, the API and the benchmark all call.
+"""One search over the county (catalogue, public letters, organisations): the function the page, the API and the benchmark all call.
 
 Index first (``engines.current()``: Whoosh or Elasticsearch); if the index is missing, empty,
 unreadable or unreachable, the database (``fallback``) with a notice. When the query finds little,
@@ -17,15 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
-from ..personal_data import LABELS, find_personal_data, mask_personal_data, replace_personal_data
+from ..personal_data import LABELS, find_personal_data, replace_personal_data
 from . import engine, engines, fallback, labels
 from . import query as query_building
 from .corrections import FEW_RESULTS, correction_for
 from .highlight import highlight_title, snippet
-from .kinds import kind_of_genre
+from .kinds import ResultKind
 from .memo import forget, remembered
-from .models import normalise_query
+from .models import CATALOGUE_ENTRY_LABEL, normalise_query
 from .querylog import log_query, suggestions_for
+from .queue import catalogue_index, indexes_by_label
 
 logger = logging.getLogger(__name__)
 
@@ -126,12 +127,13 @@ def search(params, site_organisation=None, log=True, visitor=""):
             raise engine.IndexUnavailable("empty")
         if found.total < FEW_RESULTS:
             found, parsed = _corrected_or_relaxed(outcome, index_engine, parsed, found, filters, params, offset)
-        total, entry_ids, facet_counts = found.total, found.entry_ids, found.facets
+        total, hits, facet_counts = found.total, found.hits, found.facets
     except engine.IndexUnavailable as error:
         logger.warning("Search index unavailable (%s); answering from the database.", error)
         outcome.used_fallback = True
         outcome.notice = " ".join(filter(None, [outcome.notice, _("搜索索引暂时不可用，以下结果直接查自数据库，按发布日期排序，可能不够完整。")]))
         total, entry_ids, facet_counts = fallback.run(parsed, filters, offset, PAGE_SIZE)
+        hits = [(CATALOGUE_ENTRY_LABEL, pk) for pk in entry_ids]
 
     outcome.total = total
     outcome.num_pages = math.ceil(total / PAGE_SIZE) if total else 0
@@ -139,8 +141,8 @@ def search(params, site_organisation=None, log=True, visitor=""):
     terms = parsed.highlight_terms()
     if params.page == 1:
         outcome.picks = [present(row, terms, description) for row, description in editors_picks(parsed)]
-    picked = {item["id"] for item in outcome.picks}
-    outcome.results = [present(row, terms) for row in entries_in_order(entry_ids) if row["pk"] not in picked]
+    picked = {(CATALOGUE_ENTRY_LABEL, item["id"]) for item in outcome.picks}
+    outcome.results = [present(row, terms) for label, row in rows_in_order(hits) if (label, row["pk"]) not in picked]
     outcome.facets = labels.facet_lists(facet_counts, filters)
     if total == 0:
         outcome.suggestions = suggestions_for(parsed)
@@ -152,14 +154,24 @@ def search(params, site_organisation=None, log=True, visitor=""):
     return outcome
 
 
-ENTRY_FIELDS = ("pk", "title", "summary", "body_text", "url", "site_id", "path", "index_number", "document_number",
-                "genre", "topic_id", "display_date", "organisation_id")
-
-
-def entries_in_order(entry_ids):
-    """The public entries of one page of hits, as plain rows (no joins: labels come from cached maps)."""
-    rows = {row["pk"]: row for row in CatalogueEntry.objects.public().filter(pk__in=entry_ids).values(*ENTRY_FIELDS)}
-    return [rows[pk] for pk in entry_ids if pk in rows]
+def rows_in_order(hits):
+    """``[(model label, row), …]`` for one page of hits, in their order, each row read by its own index
+    (``documents.CountySearchIndex.result_rows``: one query per kind, only what is public now)."""
+    wanted = {}
+    for label, pk in hits:
+        wanted.setdefault(label or CATALOGUE_ENTRY_LABEL, []).append(pk)
+    known = indexes_by_label()
+    rows = {}
+    for label, pks in wanted.items():
+        index = known.get(label)
+        if index is not None:
+            rows.update({(label, pk): row for pk, row in index.result_rows(pks).items()})
+    ordered = []
+    for label, pk in hits:
+        key = (label or CATALOGUE_ENTRY_LABEL, pk)
+        if key in rows:
+            ordered.append((key[0], rows[key]))
+    return ordered
 
 
 def editors_picks(parsed):
@@ -168,8 +180,7 @@ def editors_picks(parsed):
         return []
     picks = (EditorsPick.objects.filter(query=query, entry__status=CatalogueEntry.Status.LIVE)
              .values("entry_id", "description"))
-    rows = {row["pk"]: row for row in CatalogueEntry.objects.public()
-            .filter(pk__in=[pick["entry_id"] for pick in picks]).values(*ENTRY_FIELDS)}
+    rows = catalogue_index().result_rows([pick["entry_id"] for pick in picks])
     return [(rows[pick["entry_id"]], pick["description"]) for pick in picks if pick["entry_id"] in rows]
 
 
@@ -183,13 +194,14 @@ def forget_picks(**kwargs):
 
 
 def present(row, terms, pick_description=""):
-    """One result as the page and the API show it."""
+    """One result as the page and the API show it (``row``: see ``documents.ROW_KEYS``, texts already masked)."""
     organisation = labels.organisation_by_id(row["organisation_id"])
     genres = labels.genre_names()
+    kind = ResultKind(row["kind"])
     return {
         "id": row["pk"],
-        "title": mask_personal_data(row["title"]),
-        "title_html": highlight_title(mask_personal_data(row["title"]), terms),
+        "title": row["title"],
+        "title_html": highlight_title(row["title"], terms),
         "url": row["url"],  # the stored full URL; views make it the link for their request (links.localise_results)
         "site_id": row["site_id"],
         "path": row["path"],
@@ -197,10 +209,11 @@ def present(row, terms, pick_description=""):
         "document_number": row["document_number"],
         "organisation": {"slug": organisation["slug"], "name": organisation["name"]},
         "genre": genres.get(row["genre"], row["genre"]),
-        "kind": kind_of_genre(row["genre"]).value,
-        "kind_label": str(kind_of_genre(row["genre"]).label),
+        "kind": kind.value,
+        "kind_label": str(kind.label),
         "topic": labels.topic_names().get(str(row["topic_id"]), "") if row["topic_id"] else "",
         "published_at": timezone.localtime(row["display_date"]),
-        "snippet": snippet([mask_personal_data(row["summary"]), mask_personal_data(row["body_text"])], terms),
+        "date_label": row["date_label"],
+        "snippet": snippet([row["summary"], row["body_text"]], terms),
         "pick_description": pick_description,
     }

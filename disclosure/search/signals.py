@@ -3,7 +3,9 @@
 Set as ``HAYSTACK_SIGNAL_PROCESSOR``; haystack connects it when its app is ready. Search is fed
 from the catalogue's own announcement (``disclosure.catalogue.signals.catalogue_changed``: publish, withdraw,
 privacy, move, sync, bulk), never from page signals: whatever changes an entry, by whichever path,
-queues it, and the queue re-reads each entry's state after commit.
+queues it, and the queue re-reads each entry's state after commit. The other things search finds
+(public letters, organisations: every model with a search index) are announced on the same signal by
+their own apps, with their model as ``sender``, and queued the same way.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -13,17 +15,17 @@ from ..catalogue.signals import catalogue_changed
 
 
 def queue_changed_entries(sender, entry_ids, kind, **kwargs):
-    """The catalogue announced a change: queue exactly those entries (in the same transaction)."""
+    """Objects of ``sender`` were announced as changed: queue exactly those (in the same transaction)."""
     from .queue import queue_entries
 
-    queue_entries(entry_ids)
+    queue_entries(entry_ids, model=sender)
 
 
 def queue_deleted_entry(sender, instance, **kwargs):
-    """Entries are never deleted by the product; should one be removed by hand, it leaves the index too."""
+    """Deleted by hand (entries never are by the product): it leaves the index too."""
     from .queue import queue_entries
 
-    queue_entries([instance.pk])
+    queue_entries([instance.pk], model=sender)
 
 
 def forget_memos(sender, **kwargs):
@@ -36,21 +38,27 @@ def forget_memos(sender, **kwargs):
 MEMO_MODELS = ("disclosure.SynonymGroup", "disclosure.EditorsPick", "departments.Organisation", "disclosure.Topic")
 
 
+def _indexed_models():
+    from haystack import connections
+
+    return connections["default"].get_unified_index().get_indexed_models()
+
+
 class CatalogueSignalProcessor(BaseSignalProcessor):
     def setup(self):
-        from ..models import CatalogueEntry
-
-        catalogue_changed.connect(queue_changed_entries, sender=CatalogueEntry, dispatch_uid="search-catalogue-changed")
-        post_delete.connect(queue_deleted_entry, sender=CatalogueEntry, dispatch_uid="search-entry-deleted")
+        for model in _indexed_models():
+            uid = f"{model._meta.app_label}.{model._meta.model_name}"
+            catalogue_changed.connect(queue_changed_entries, sender=model, dispatch_uid=f"search-changed-{uid}")
+            post_delete.connect(queue_deleted_entry, sender=model, dispatch_uid=f"search-deleted-{uid}")
         for label in MEMO_MODELS:
             post_save.connect(forget_memos, sender=label, dispatch_uid=f"search-forget-{label}-save")
             post_delete.connect(forget_memos, sender=label, dispatch_uid=f"search-forget-{label}-delete")
 
     def teardown(self):
-        from ..models import CatalogueEntry
-
-        catalogue_changed.disconnect(sender=CatalogueEntry, dispatch_uid="search-catalogue-changed")
-        post_delete.disconnect(sender=CatalogueEntry, dispatch_uid="search-entry-deleted")
+        for model in _indexed_models():
+            uid = f"{model._meta.app_label}.{model._meta.model_name}"
+            catalogue_changed.disconnect(sender=model, dispatch_uid=f"search-changed-{uid}")
+            post_delete.disconnect(sender=model, dispatch_uid=f"search-deleted-{uid}")
         for label in MEMO_MODELS:
             post_save.disconnect(sender=label, dispatch_uid=f"search-forget-{label}-save")
             post_delete.disconnect(sender=label, dispatch_uid=f"search-forget-{label}-delete")

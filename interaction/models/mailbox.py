@@ -2,14 +2,20 @@
 
 A letter holds personal data (name, phone, e-mail): it is visible only to the handling
 organisation's staff and the information office (see ``letter_access.py``), every staff view
-of it is recorded in ``PersonalDataAccess``, and it is never indexed for search or put in the
-disclosure catalogue — none of these models is ``Indexed`` or registered with the catalogue.
+of it is recorded in ``PersonalDataAccess``, and it is never put in the disclosure catalogue.
+Only a public letter (answered, published with the writer's consent and not held back:
+``Letter.objects.public()``) is shown on the mailbox pages and found by the county search
+(``interaction/search_indexes.py``), and both show exactly the same masked form: the name as 王**,
+no phone or e-mail, and identity card, mobile and bank card numbers in the texts masked
+(``public_message``, ``public_reply``).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+from disclosure.personal_data import mask_personal_data
 
 
 class Mailbox(models.Model):
@@ -52,6 +58,12 @@ class Mailbox(models.Model):
     @property
     def notification_address(self):
         return self.notify_email or self.organisation.email
+
+
+class LetterQuerySet(models.QuerySet):
+    def public(self):
+        """Letters anyone may read: answered, the writer consented to publication, and not held back."""
+        return self.filter(status=Letter.Status.ANSWERED, may_publish=True, withheld_from_public=False)
 
 
 class Letter(models.Model):
@@ -131,6 +143,8 @@ class Letter(models.Model):
     notify_error = models.CharField(_("通知错误"), max_length=300, blank=True)
     notify_last_attempt_at = models.DateTimeField(_("最近一次通知尝试"), null=True, blank=True)
 
+    objects = LetterQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("来信")
         verbose_name_plural = _("来信")
@@ -158,6 +172,16 @@ class Letter(models.Model):
     def masked_name(self):
         """王** : the first character and two asterisks, so neither the name nor its length shows."""
         return f"{self.name[:1]}**" if self.name else "**"
+
+    @property
+    def public_message(self):
+        """The letter's text as published: identity card, mobile and bank card numbers masked."""
+        return mask_personal_data(self.message)
+
+    @property
+    def public_reply(self):
+        """The reply as published, masked the same way."""
+        return mask_personal_data(self.reply)
 
     @property
     def is_public(self):

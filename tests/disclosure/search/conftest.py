@@ -3,9 +3,11 @@ import pytest
 
 @pytest.fixture
 def search_index(tmp_path):
-    """A fresh, empty Whoosh index for one test; publishing in the test writes to it after commit."""
+    """A fresh Whoosh index for one test, holding what the fixtures before it made (organisations are found
+    too) with their queued updates thereby applied; publishing in the test writes to it after commit."""
     from haystack import connections
 
+    from disclosure.models import PendingIndexUpdate
     from disclosure.search import bulk, engine
 
     info = connections.connections_info["default"]
@@ -14,6 +16,7 @@ def search_index(tmp_path):
     connections.reload("default")
     engine.forget_view()
     bulk.rebuild(procs=1)
+    PendingIndexUpdate.objects.all().delete()
     yield info["PATH"]
     info["PATH"] = old_path
     connections.reload("default")

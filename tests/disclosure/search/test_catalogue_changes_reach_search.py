@@ -46,7 +46,8 @@ def test_renaming_an_organisation_reaches_search_as_a_bulk_change(department, se
     with indexed():
         department.name = "示例县教育和体育局"
         department.save()
-    assert titles(find("教育和体育局")) == ["校园食品安全专项检查通知"]
+    # The organisation itself (kind 机构, its name in the title) and its entry both follow the rename.
+    assert titles(find("教育和体育局")) == ["示例县教育和体育局", "校园食品安全专项检查通知"]
 
 
 def test_search_results_link_on_the_host_that_served_them(client, department, search_index, indexed):

@@ -58,6 +58,11 @@ def elastic_search(es_server):
         yield es_server
 
 
+def catalogue_documents(server):
+    """The server's catalogue documents (organisations, kind 机构, are in the index too)."""
+    return {key: doc for key, doc in server.documents(INDEX).items() if key.startswith("disclosure.catalogueentry.")}
+
+
 def closed_port_url():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -84,7 +89,7 @@ def test_publishing_creates_the_index_with_chinese_analysis_and_sends_presegment
 
     bulk = elastic_search.requests_to("POST", f"/{INDEX}/_bulk")
     assert len(bulk) == 1 and bulk[0].params["refresh"] == "true"
-    doc = bulk[0].body[1]
+    (doc,) = [item for item in bulk[0].body if item.get("django_ct") == "disclosure.catalogueentry"]
     entry = page.catalogue_entry
     catalogue_index = queue.catalogue_index()
     assert doc["text"] == " ".join(index_terms(catalogue_index.prepare_text(entry)))
@@ -148,7 +153,7 @@ def test_unpublishing_removes_the_entry(department, elastic_search, indexed):
     with indexed():
         page.unpublish()
     assert titles(find("森林防火")) == []
-    assert elastic_search.documents(INDEX) == {}
+    assert catalogue_documents(elastic_search) == {}
     last_bulk = elastic_search.requests_to("POST", f"/{INDEX}/_bulk")[-1]
     assert last_bulk.body == [{"delete": {"_id": queue.get_identifier_for_pk(page.catalogue_entry.pk)}}]
 
@@ -160,17 +165,47 @@ def test_rebuild_index_goes_through_haystack_and_check_warns_until_then(departme
     assert [message.id for message in check_search_index()] == ["search.W001"]  # no index on the server yet
     call_command("rebuild_index", interactive=False, verbosity=0)
     assert elastic_search.requests_to("DELETE", f"/{INDEX}")
-    assert len(elastic_search.documents(INDEX)) == 1
+    assert len(catalogue_documents(elastic_search)) == 1
     assert titles(find("农田")) == ["高标准农田建设项目公示"]
     PendingIndexUpdate.objects.all().delete()
     assert check_search_index() == []
+
+
+def test_letters_and_organisations_are_found_masked_by_kind_and_a_held_back_letter_leaves(client, department,
+                                                                                         elastic_search, indexed):
+    import datetime
+
+    from interaction.handling import decide_publication, reply
+    from tests.interaction.builders import letter, mailbox_of
+
+    with indexed():
+        factories.article(factories.column(department), title="幸福路改造工程公示")
+        item = letter(mailbox_of(department), datetime.date(2026, 11, 2), subject="幸福路路灯不亮",
+                      message="电话13912345678，幸福路中段路灯不亮。")
+        reply(item, "已修复。", actor=None)
+        department.address = "示例县幸福路八号"
+        department.save()
+    body = client.get("/api/search/", {"q": "幸福路"}).json()
+    assert {row["value"]: row["count"] for row in body["facets"]["kind"]} == {
+        "document": 1, "interaction": 1, "organisation": 1}
+    assert {row["title"]: row["kind"] for row in body["results"]} == {
+        "幸福路改造工程公示": "document", "幸福路路灯不亮": "interaction", "示例县教育局": "organisation"}
+    assert [row["title"] for row in client.get("/api/search/", {"q": "幸福路", "kind": "interaction"}).json()["results"]] \
+        == ["幸福路路灯不亮"]
+    sent = json.dumps(elastic_search.documents(INDEX), ensure_ascii=False)
+    assert "13912345678" not in sent and "王小明" not in sent
+    assert "139****<mark>5678</mark>" in client.get("/api/search/", {"q": "5678"}).json()["results"][0]["snippet"]
+    with indexed():
+        decide_publication(item, publish=False, actor=None, reason="涉及隐私")
+    assert titles(find("幸福路", kind="interaction")) == []
+    assert f"interaction.letter.{item.pk}" not in elastic_search.documents(INDEX)
 
 
 def test_an_unreachable_server_falls_back_to_the_database_and_keeps_updates_pending(client, department, indexed):
     with haystack_connection(URL=closed_port_url()):
         with indexed():
             factories.article(factories.column(department), title="老旧小区改造项目公示", body="改造内容包括管网。")
-        pending = PendingIndexUpdate.objects.get()
+        pending = PendingIndexUpdate.objects.get(model="disclosure.catalogueentry")
         assert pending.attempts == 1 and "ConnectionError" in pending.last_error
         outcome = find("老旧小区 管网")
         assert outcome.used_fallback and "搜索索引暂时不可用" in outcome.notice

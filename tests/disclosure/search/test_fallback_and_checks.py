@@ -30,7 +30,7 @@ def test_a_corrupt_index_falls_back_too(department, search_index, indexed):
     assert outcome.used_fallback and outcome.total == 1
 
 
-def test_check_warns_when_the_index_is_empty_or_missing(department, search_index, django_capture_on_commit_callbacks):
+def test_check_warns_when_the_index_is_empty_or_missing(db, search_index, department, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         factories.article(factories.column(department), title="残疾人两项补贴发放公示")
     assert [message.id for message in check_search_index()] == ["search.W002"]
@@ -57,7 +57,11 @@ def test_check_does_not_hide_a_difference_of_one_entry(department, search_index,
     CatalogueEntry.objects.exclude(page=kept).update(status=CatalogueEntry.Status.WITHDRAWN)  # no signal, no queue
     messages = check_search_index()
     assert [message.id for message in messages] == ["search.W003"]
-    assert "索引 2 条，目录公开 1 条，待更新 0 条" in messages[0].msg
+    from departments.search_indexes import OrganisationIndex
+
+    organisations = OrganisationIndex().index_queryset().count()  # the county and the department are found too
+    assert organisations == 2
+    assert f"索引 {organisations + 2} 条，应可搜索 {organisations + 1} 条" in messages[0].msg
     # A queued update explains exactly that one difference.
     PendingIndexUpdate.objects.create(entry_id=CatalogueEntry.objects.exclude(page=kept).get().pk, queued_at=timezone.now())
     assert check_search_index() == []

@@ -6,8 +6,10 @@ import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from departments.models import Organisation
 from disclosure.models import CatalogueEntry, PendingIndexUpdate
-from disclosure.search import engine
+from disclosure.search import engine, queue
+from interaction.models import Letter
 
 # Commits for real: the database task backend enqueues only when a transaction commits.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -19,4 +21,7 @@ def test_seeding_with_the_database_task_backend_leaves_no_queued_tasks_and_a_com
     assert DBTaskResult.objects.count() == 0
     assert PendingIndexUpdate.objects.count() == 0
     engine.forget_view()
-    assert engine.document_count() == CatalogueEntry.objects.public().count() > 0
+    findable = sum(index.index_queryset().count() for index in queue.indexes_by_label().values())
+    assert CatalogueEntry.objects.public().count() > 0
+    assert Letter.objects.public().exists() and Organisation.objects.active().exists()
+    assert engine.document_count() == findable  # entries, public letters and organisations
