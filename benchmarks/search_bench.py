@@ -480,7 +480,8 @@ def main():
 
     count, seconds = bulk.rebuild(procs=args.procs)
     print(f"load average after build: {open('/proc/loadavg').read().strip()}")
-    print(f"FULL INDEX BUILD: {count} entries in {seconds:.1f} s ({count / seconds:.0f} entries/s, "
+    print(f"FULL INDEX BUILD: {count} documents (entries and public letters) in {seconds:.1f} s "
+          f"({count / seconds:.0f} documents/s, "
           f"{args.procs} processes)", flush=True)
 
     seconds = measure_publish_to_searchable(scratch)
