@@ -6,31 +6,18 @@ Other organisations are never shown: membership of the organisation's editors or
 group is what selects the organisation.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from departments.models import Organisation
+from departments.staff import member_organisations
 
 from .dates import today
 from .report import build_report
 
 
-def organisations_of(user):
-    """The active organisations whose editors or approvers group ``user`` belongs to (one query)."""
-    if not user.is_authenticated:
-        return []
-    groups = user.groups.all()
-    return list(
-        Organisation.objects.active()
-        .filter(Q(editors_group__in=groups) | Q(approvers_group__in=groups))
-        .values_list("pk", flat=True)
-    )
-
-
 def due_columns(user, day=None):
     """(organisation audit, columns that need attention sorted by due date) for each of the user's organisations."""
-    organisation_ids = organisations_of(user)
+    organisation_ids = list(member_organisations(user).active().values_list("pk", flat=True))
     if not organisation_ids:
         return []
     report = build_report(day or today(), organisation_ids=organisation_ids, ranked=False, with_websites=False)

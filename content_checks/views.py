@@ -9,10 +9,11 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from departments.roles import is_information_office
+from departments.staff import staff_organisations
 from security.strict_input import id_or_none
 
 from .models import ContentFinding, FindingKind, Severity
-from .permissions import may_see_findings, visible_organisations
+from .permissions import may_see_findings
 
 
 class FindingListView(TemplateView):
@@ -26,7 +27,7 @@ class FindingListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         request = self.request
-        organisations = visible_organisations(request.user)
+        organisations = staff_organisations(request.user)
         findings = ContentFinding.objects.select_related("page", "organisation", "editor", "document")
         if not is_information_office(request.user):
             findings = findings.filter(organisation__in=organisations)

@@ -6,14 +6,21 @@ from .models import Organisation
 from .roles import is_information_office
 
 
-def staff_organisations(user):
-    """The organisations ``user`` works for (member of its editors or approvers group); every one for the office.
+def member_organisations(user):
+    """The organisations through whose editors or approvers group ``user`` works - not widened for the office.
 
-    A queryset of ``Organisation``; empty for anonymous or inactive users.
+    A queryset of ``Organisation`` (inactive ones included: call ``.active()``); empty for anonymous or
+    inactive users. The one definition of "staff of an organisation" (letters, surveys, findings, audit panels).
     """
     if not user.is_authenticated or not user.is_active:
         return Organisation.objects.none()
-    if is_information_office(user):
-        return Organisation.objects.all()
     groups = user.groups.all()
     return Organisation.objects.filter(Q(editors_group__in=groups) | Q(approvers_group__in=groups)).distinct()
+
+
+def staff_organisations(user):
+    """The organisations ``user`` may act for: every one for the information office (and superusers), else
+    ``member_organisations``. A queryset of ``Organisation``; empty for anonymous or inactive users."""
+    if user.is_authenticated and is_information_office(user):
+        return Organisation.objects.all()
+    return member_organisations(user)
