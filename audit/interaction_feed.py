@@ -74,25 +74,27 @@ def letter_status(as_of, feed_function=None):
 
 @dataclass(frozen=True)
 class Participation:
-    """调查征集 on a website or channel in the as-of year: consultations and surveys held, and what is unfinished."""
+    """调查征集 and 互动访谈 on a website or channel in the as-of year: consultations, surveys and interviews held,
+    and what is unfinished."""
 
     consultations: int = 0
     closed_without_feedback: int = 0
     surveys: int = 0
     surveys_unpublished_results: int = 0
     evidence: tuple = ()
+    interviews: int = 0
 
     def __add__(self, other):
         return Participation(
             self.consultations + other.consultations, self.closed_without_feedback + other.closed_without_feedback,
             self.surveys + other.surveys, self.surveys_unpublished_results + other.surveys_unpublished_results,
-            self.evidence + other.evidence,
+            self.evidence + other.evidence, self.interviews + other.interviews,
         )
 
     def as_json(self):
         return {"consultations": self.consultations, "closed_without_feedback": self.closed_without_feedback,
                 "surveys": self.surveys, "surveys_unpublished_results": self.surveys_unpublished_results,
-                "evidence": list(self.evidence)}
+                "interviews": self.interviews, "evidence": list(self.evidence)}
 
 
 def participation(as_of, feed_function=None):
@@ -113,6 +115,7 @@ def participation(as_of, feed_function=None):
             surveys=int(counts.get("surveys") or 0),
             surveys_unpublished_results=int(counts.get("surveys_unpublished_results") or 0),
             evidence=tuple(counts.get("evidence") or ()),
+            interviews=int(counts.get("interviews") or 0),
         )
         for organisation_id, counts in function(as_of).items()
     }

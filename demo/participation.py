@@ -31,6 +31,7 @@ from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
 
 from .builder import publish_at
+from .interviews import seed_interviews
 
 COMMENT_TOKEN = "demo-comment-"
 RESPONDENT_TOKEN = "demo-respondent-"
@@ -58,6 +59,9 @@ class ParticipationReport:
     feedback_reports: int = 0
     surveys: int = 0
     responses: int = 0
+    interviews: int = 0
+    interview_questions: int = 0
+    record_entries: int = 0
 
 
 def notices_column(organisation):
@@ -168,14 +172,17 @@ def seed_survey(organisation, now, report):
 
 
 def seed_participation(county, survey_organisation=None, now=None):
-    """Consultations, comments, a feedback report and a survey with results; returns a ParticipationReport."""
+    """Consultations, comments, a feedback report, a survey with results and two online interviews (one archived,
+    one announced); returns a ParticipationReport."""
     now = now or timezone.now()
     report = ParticipationReport()
     seed_consultations(county, now, report)
     seed_survey(survey_organisation or county, now, report)
+    seed_interviews(county, now, report)
     return report
 
 
 def summary_line(report):
     return (f"政民互动：新建意见征集 {report.consultations} 次、意见 {report.comments} 条、意见采纳情况 "
-            f"{report.feedback_reports} 份，网上调查 {report.surveys} 次、答卷 {report.responses} 份。")
+            f"{report.feedback_reports} 份，网上调查 {report.surveys} 次、答卷 {report.responses} 份，"
+            f"在线访谈 {report.interviews} 期、网友提问 {report.interview_questions} 条、实录 {report.record_entries} 段。")

@@ -33,14 +33,15 @@ def _owner_finder():
 
 def participation(as_of: datetime.date) -> dict[int, dict]:
     """organisation id → {"consultations", "closed_without_feedback", "surveys", "surveys_unpublished_results",
-    "evidence": [{"kind", "title", "closed_on"}]} for the calendar year of ``as_of`` up to that day.
+    "interviews", "evidence": [{"kind", "title", "closed_on"}]} for the calendar year of ``as_of`` up to that day.
 
     ``consultations``: live consultations opened this year by ``as_of``; ``closed_without_feedback``: live
     consultations closed by ``as_of`` (any year) without a feedback report live by then;
     ``surveys``: surveys opened this year; ``surveys_unpublished_results``: surveys closed by ``as_of`` whose
-    results are not published. Dates in ``evidence`` are ISO strings.
+    results are not published; ``interviews``: live online interviews (在线访谈, the inspection's 互动访谈)
+    held this year, i.e. scheduled to start this year by ``as_of``. Dates in ``evidence`` are ISO strings.
     """
-    from .models import ConsultationFeedbackPage, ConsultationPage, Survey
+    from .models import ConsultationFeedbackPage, ConsultationPage, InterviewPage, Survey
 
     end = _end_of(as_of)
     year_start = timezone.make_aware(datetime.datetime(as_of.year, 1, 1))
@@ -49,7 +50,8 @@ def participation(as_of: datetime.date) -> dict[int, dict]:
 
     def status(organisation_id):
         return result.setdefault(organisation_id, {"consultations": 0, "closed_without_feedback": 0, "surveys": 0,
-                                                   "surveys_unpublished_results": 0, "evidence": []})
+                                                   "surveys_unpublished_results": 0, "interviews": 0,
+                                                   "evidence": []})
 
     reported = ConsultationFeedbackPage.objects.live().filter(
         first_published_at__lt=end, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
@@ -77,4 +79,10 @@ def participation(as_of: datetime.date) -> dict[int, dict]:
             if len(counts["evidence"]) < EVIDENCE_LIMIT:
                 counts["evidence"].append({"kind": "survey", "title": survey.title,
                                            "closed_on": timezone.localdate(survey.closes_at).isoformat()})
+    interviews = InterviewPage.objects.live().filter(first_published_at__lt=end, starts_at__gte=year_start,
+                                                     starts_at__lt=end)
+    for path in interviews.values_list("path", flat=True):
+        organisation_id = owner(path)
+        if organisation_id is not None:
+            status(organisation_id)["interviews"] += 1
     return result

@@ -64,10 +64,49 @@ class SurveyPermissionPolicy(InformationOfficePermissionPolicy):
         return self.user_has_permission(user, action) and surveys_visible_to(user).filter(pk=instance.pk).exists()
 
 
+class InterviewQuestionPermissionPolicy(CommentPermissionPolicy):
+    """Citizens' interview questions: moderated like consultation comments, by the interview's organisation."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        from .interviews.admin_forms import interviews_visible_to
+
+        return (self.user_has_permission(user, action)
+                and interviews_visible_to(user).filter(pk=instance.interview_id).exists())
+
+
+class InterviewRecordPermissionPolicy(InformationOfficePermissionPolicy):
+    """The live record: staff of any organisation post to their own organisations' interviews."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_authenticated or not user.is_active:
+            return False
+        if is_information_office(user) or user.is_superuser:
+            return True
+        from .letter_access import organisations_of
+
+        return action in ("add", "change", "view", "delete") and organisations_of(user).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        from .interviews.admin_forms import interviews_visible_to
+
+        return (self.user_has_permission(user, action)
+                and interviews_visible_to(user).filter(pk=instance.interview_id).exists())
+
+
 def register_permission_policies():
-    from .models import CalendarDay, CalendarYear, ConsultationComment, Mailbox, Survey
+    from .models import (
+        CalendarDay,
+        CalendarYear,
+        ConsultationComment,
+        InterviewQuestion,
+        InterviewRecordEntry,
+        Mailbox,
+        Survey,
+    )
 
     for model in (CalendarDay, CalendarYear, Mailbox):
         register_permission_policy(model, InformationOfficePermissionPolicy(model))
     register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))
     register_permission_policy(Survey, SurveyPermissionPolicy(Survey))
+    register_permission_policy(InterviewQuestion, InterviewQuestionPermissionPolicy(InterviewQuestion))
+    register_permission_policy(InterviewRecordEntry, InterviewRecordPermissionPolicy(InterviewRecordEntry))

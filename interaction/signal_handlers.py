@@ -60,10 +60,42 @@ def comment_saved(sender, instance, created=False, raw=False, **kwargs):
     invalidate_public_pages()
 
 
+def interview_record_changed(sender, instance, raw=False, **kwargs):
+    """An entry of the live record or a question changed: the next poll sees a new version. Until archived the
+    interview page is never cached (``InterviewPage.serve``); an archived one is, so it is renewed."""
+    if raw:
+        return
+    from .interviews.live import forget
+    from .models import InterviewPage
+
+    forget(instance.interview_id)
+    if InterviewPage.objects.filter(pk=instance.interview_id, archived=True).exists():
+        from portal.signal_handlers import invalidate_public_pages
+
+        invalidate_public_pages()
+
+
+def interview_published(sender, instance, **kwargs):
+    """The page's times or archive flag may have changed: the poll's version follows."""
+    from .interviews.live import forget
+
+    forget(instance.pk)
+
+
 def register_signal_handlers():
+    from wagtail.signals import page_published, page_unpublished
+
     from departments.models import Organisation
 
-    from .models import CalendarDay, CalendarYear, ConsultationComment, Letter
+    from .models import (
+        CalendarDay,
+        CalendarYear,
+        ConsultationComment,
+        InterviewPage,
+        InterviewQuestion,
+        InterviewRecordEntry,
+        Letter,
+    )
 
     for model in (CalendarDay, CalendarYear):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"interaction-calendar-save-{model.__name__}")
@@ -74,3 +106,9 @@ def register_signal_handlers():
     post_save.connect(letter_saved, sender=Letter, dispatch_uid="interaction-letter-page-cache")
     post_save.connect(letter_changed_for_search, sender=Letter, dispatch_uid="interaction-letter-search")
     post_save.connect(comment_saved, sender=ConsultationComment, dispatch_uid="interaction-comment-page-cache")
+    for model in (InterviewRecordEntry, InterviewQuestion):
+        post_save.connect(interview_record_changed, sender=model, dispatch_uid=f"interaction-interview-save-{model.__name__}")
+        post_delete.connect(interview_record_changed, sender=model,
+                            dispatch_uid=f"interaction-interview-delete-{model.__name__}")
+    page_published.connect(interview_published, sender=InterviewPage, dispatch_uid="interaction-interview-published")
+    page_unpublished.connect(interview_published, sender=InterviewPage, dispatch_uid="interaction-interview-unpublished")

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .consultations import views as consultations
+from .interviews import views as interviews
 from .surveys import views as surveys
 
 app_name = "interaction"
@@ -19,6 +20,10 @@ urlpatterns = [
     path("consultations/<int:pk>/comment/", consultations.write_comment, name="consultation_comment"),
     path("consultations/<int:pk>/comment/submitted/", consultations.comment_submitted,
          name="consultation_comment_submitted"),
+    path("interviews/", interviews.interview_index, name="interviews"),
+    path("interviews/<int:pk>/ask/", interviews.ask_question, name="interview_question"),
+    path("interviews/<int:pk>/ask/submitted/", interviews.question_submitted, name="interview_question_submitted"),
+    path("interviews/<int:pk>/live.json", interviews.live_poll, name="interview_live"),
     path("surveys/", surveys.survey_index, name="surveys"),
     path("surveys/<int:pk>/", surveys.survey_detail, name="survey"),
     path("surveys/<int:pk>/thanks/", surveys.survey_thanks, name="survey_thanks"),

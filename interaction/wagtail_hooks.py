@@ -10,6 +10,7 @@ from departments.roles import is_information_office
 
 from .calendar_warnings import warning_years
 from .consultations.admin import CommentModerationViewSet, ConsultationListingViewSet
+from .interviews.admin import InterviewListingViewSet, QuestionModerationViewSet, RecordEntryViewSet
 from .letter_access import may_use_mailbox_admin
 from .surveys.admin import SurveyViewSet
 from .viewsets import MailboxViewSet, WorkingDayCalendarGroup
@@ -18,6 +19,8 @@ register_snippet(WorkingDayCalendarGroup)
 register_snippet(MailboxViewSet)
 register_snippet(CommentModerationViewSet)
 register_snippet(SurveyViewSet)
+register_snippet(QuestionModerationViewSet)
+register_snippet(RecordEntryViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -61,3 +64,8 @@ def add_holiday_schedule_warning(request, panels):
 @hooks.register("register_admin_viewset")
 def register_consultation_listing():
     return ConsultationListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_interview_listing():
+    return InterviewListingViewSet()

@@ -2,5 +2,6 @@
 
 from .calendar import CalendarDay, CalendarYear  # noqa: F401
 from .consultation import ConsultationComment, ConsultationFeedbackPage, ConsultationPage  # noqa: F401
+from .interview import InterviewGuest, InterviewPage, InterviewQuestion, InterviewRecordEntry  # noqa: F401
 from .mailbox import Letter, LetterEvent, Mailbox, PersonalDataAccess  # noqa: F401
 from .survey import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse  # noqa: F401

@@ -49,7 +49,7 @@ class ColumnPage(BasePage):
     settings_panels = [*BasePage.settings_panels, FieldPanel("per_page")]
 
     parent_page_types = ["portal.PortalHomePage", "departments.DepartmentHomePage", "portal.ColumnPage"]
-    subpage_types = [*CONTENT_PAGE_TYPES, "portal.ColumnPage", "interaction.ConsultationPage"]
+    subpage_types = [*CONTENT_PAGE_TYPES, "portal.ColumnPage", "interaction.ConsultationPage", "interaction.InterviewPage"]
     page_description = _("栏目：按时间倒序列出其中发布的信息。")
     in_site_map = True
 

@@ -1,0 +1,41 @@
+"""Who runs which interview in the admin, and the live record's form that only offers those interviews.
+
+Kept apart from ``admin`` (viewsets) because the record entry model names this form as its base form class.
+"""
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from departments.roles import is_information_office
+
+from ..letter_access import organisations_of
+
+
+def interviews_visible_to(user):
+    """The interview pages ``user`` may run: all for the information office, else those in their organisations' trees."""
+    from ..models import InterviewPage
+
+    if not user.is_authenticated or not user.is_active:
+        return InterviewPage.objects.none()
+    if is_information_office(user) or user.is_superuser:
+        return InterviewPage.objects.all()
+    homes = [org.home_page for org in organisations_of(user).select_related("home_page") if org.home_page_id]
+    interviews = InterviewPage.objects.none()
+    for home in homes:
+        interviews = interviews | InterviewPage.objects.descendant_of(home)
+    return interviews
+
+
+class RecordEntryForm(WagtailAdminModelForm):
+    """Staff choose among the interviews they run, those interviews' guests and their published questions."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is None:
+            return
+        from ..models import InterviewGuest, InterviewQuestion
+
+        interviews = interviews_visible_to(self.for_user)
+        self.fields["interview"].queryset = interviews
+        self.fields["guest"].queryset = InterviewGuest.objects.filter(page__in=interviews.values("pk"))
+        self.fields["question"].queryset = InterviewQuestion.objects.filter(
+            interview__in=interviews.values("pk"), status=InterviewQuestion.Status.PUBLISHED)
