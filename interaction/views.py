@@ -63,8 +63,9 @@ HOME_LIST_LENGTH = 5
 
 
 def mailbox_index(request):
-    """政民互动 home: the mailboxes, the consultations open now and the latest reported, and the surveys."""
+    """政民互动 home: the mailboxes, the consultations open now and the latest reported, the surveys and the interviews."""
     from .consultations.listing import grouped, public_consultations
+    from .interviews.views import public_interviews
     from .models.consultation import ConsultationState
     from .surveys.views import public_surveys
 
@@ -79,6 +80,7 @@ def mailbox_index(request):
         "open_consultations": consultations[ConsultationState.OPEN][:HOME_LIST_LENGTH],
         "reported_consultations": consultations[ConsultationState.REPORTED][:HOME_LIST_LENGTH],
         "surveys": surveys,
+        "interviews": public_interviews()[:HOME_LIST_LENGTH],
     })
 
 

@@ -308,3 +308,8 @@ def test_an_interview_is_added_under_a_column_not_elsewhere(department):
 
     assert InterviewPage.can_create_at(column(department, ColumnKind.NEWS))
     assert not InterviewPage.can_create_at(department.home_page)
+
+
+def test_the_interaction_home_lists_the_interviews(client, announced):
+    html = client.get("/interaction/").content.decode()
+    assert announced.title in html and "访谈预告" in html and "/interaction/interviews/" in html
