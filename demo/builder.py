@@ -37,6 +37,7 @@ from .organisations import COUNTY_NAME, SITE_ID_CODE, demo_organisations
 from .people import distinct_names
 from .policies import interpretation_item, policy_item
 from .reports import finance_item, overview_item, planning_item
+from .responses import response_item
 from .services import SERVICES
 from .statutory import fill_internal_structures, statutory_plans
 
@@ -210,6 +211,8 @@ def write(plan, writer):
         return guide_item(writer, when, SERVICES[plan.service])
     if kind == ColumnKind.PERSONNEL:
         return personnel_item(writer, when)
+    if kind == ColumnKind.RESPONSES:
+        return response_item(writer, when)
     if kind == ColumnKind.PLANNING:
         return planning_item(writer, when, plan.occasion)
     if kind == ColumnKind.FINANCE:

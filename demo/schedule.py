@@ -18,7 +18,7 @@ OLDEST_AGE = 728  # days: the two years a migrated county site brings along
 
 FULL_COUNTS = {
     "county": {ColumnKind.HEADLINES: 30, ColumnKind.NOTICES: 12, ColumnKind.POLICIES: 10, ColumnKind.INTERPRETATIONS: 5,
-               ColumnKind.GUIDES: 4},
+               ColumnKind.GUIDES: 4, ColumnKind.RESPONSES: 4},
     "department": {ColumnKind.NEWS: 12, ColumnKind.NOTICES: 6, ColumnKind.POLICIES: 4, ColumnKind.INTERPRETATIONS: 2,
                    ColumnKind.GUIDES: 3, ColumnKind.PERSONNEL: 2, ColumnKind.PLANNING: 2, ColumnKind.FINANCE: 3,
                    ColumnKind.OVERVIEW: 1},
@@ -28,7 +28,7 @@ FULL_COUNTS = {
 }
 SMALL_COUNTS = {
     "county": {ColumnKind.HEADLINES: 5, ColumnKind.NOTICES: 1, ColumnKind.POLICIES: 1, ColumnKind.INTERPRETATIONS: 1,
-               ColumnKind.GUIDES: 1},
+               ColumnKind.GUIDES: 1, ColumnKind.RESPONSES: 1},
     "department": {ColumnKind.NEWS: 3, ColumnKind.NOTICES: 1, ColumnKind.POLICIES: 1, ColumnKind.INTERPRETATIONS: 1,
                    ColumnKind.GUIDES: 1, ColumnKind.FINANCE: 1},
     "township": {ColumnKind.NEWS: 3, ColumnKind.NOTICES: 1, ColumnKind.POLICIES: 1, ColumnKind.INTERPRETATIONS: 1,

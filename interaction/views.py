@@ -63,7 +63,11 @@ HOME_LIST_LENGTH = 5
 
 
 def mailbox_index(request):
-    """政民互动 home: the mailboxes, the consultations open now and the latest reported, the surveys and the interviews."""
+    """政民互动 home: the mailboxes, the consultations open now and the latest reported, the surveys, the interviews
+    and the latest 回应关切 (responses to public concern, read from the catalogue by column kind)."""
+    from disclosure.models import CatalogueEntry
+    from portal.column_kinds import ColumnKind
+
     from .consultations.listing import grouped, public_consultations
     from .interviews.views import public_interviews
     from .models.consultation import ConsultationState
@@ -81,6 +85,8 @@ def mailbox_index(request):
         "reported_consultations": consultations[ConsultationState.REPORTED][:HOME_LIST_LENGTH],
         "surveys": surveys,
         "interviews": public_interviews()[:HOME_LIST_LENGTH],
+        "responses": CatalogueEntry.objects.public().filter(column_kind=ColumnKind.RESPONSES).only(
+            "title", "url", "display_date").order_by("-display_date", "-pk")[:HOME_LIST_LENGTH],
     })
 
 

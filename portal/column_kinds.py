@@ -15,6 +15,7 @@ class ColumnKind(models.TextChoices):
     PLANNING = "planning", _("规划计划")
     FINANCE = "finance", _("财政资金")
     OVERVIEW = "overview", _("机构概况")
+    RESPONSES = "responses", _("回应关切")
     OTHER = "other", _("其他")
 
 
@@ -38,6 +39,9 @@ PORTAL_COLUMNS = [
     (ColumnKind.POLICIES, "zcwj", "政策文件"),
     (ColumnKind.INTERPRETATIONS, "zcjd", "政策解读"),
     (ColumnKind.GUIDES, "bszn", "办事指南"),
+    # 回应关切 sits with 政民互动 (the county's interaction section): responses to public concern and to major
+    # public opinion, published by the county government (政府网站发展指引 栏目 解读回应).
+    (ColumnKind.RESPONSES, "hygq", "回应关切"),
 ]
 
 # ColumnType values (政府网站发展指引, 国办发〔2017〕47号, 网页设计规范 栏目标签): the official list, in its order.
@@ -61,6 +65,7 @@ META_COLUMN_TYPE = {
     ColumnKind.PLANNING: "政策文件",
     ColumnKind.FINANCE: "信息公开目录",
     ColumnKind.OVERVIEW: "机构职能",
+    ColumnKind.RESPONSES: "回应关切",
     ColumnKind.OTHER: "工作动态",
 }
 
@@ -76,6 +81,7 @@ COLUMN_DEFAULTS = {
     ColumnKind.PLANNING: ("发布{name}的发展规划、专项规划和年度工作计划及执行情况。", "规划计划,发展规划,专项规划,工作计划"),
     ColumnKind.FINANCE: ("发布{name}的部门预算、决算和“三公”经费等财政资金信息。", "财政资金,预算,决算,三公经费"),
     ColumnKind.OVERVIEW: ("介绍{name}的机构职能、内设机构、办公地址、办公时间和联系方式。", "机构概况,机构职能,内设机构,联系方式"),
+    ColumnKind.RESPONSES: ("发布{name}对社会关注热点、重大舆情和公众关切的回应。", "回应关切,热点回应,舆情回应,政民互动"),
     ColumnKind.OTHER: ("发布{name}的相关信息。", "信息发布"),
 }
 
