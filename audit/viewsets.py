@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from departments.admin_access import InformationOfficeMenuItem
+from portal.admin_columns import yes_no_list_display
 
 from . import due_items_views, views, yearly_report_views
 from .models import ColumnRule, VetoRule
@@ -44,7 +45,7 @@ class ColumnRuleViewSet(ModelViewSet):
     menu_label = _("栏目更新规则")
     add_to_admin_menu = False
     form_fields = ["limit_days", "limit_months", "warning_days", "counts_toward_frequent_veto"]
-    list_display = ["__str__", "limit_days", "limit_months", "warning_days", "counts_toward_frequent_veto", "source"]
+    list_display = yes_no_list_display(ColumnRule, ["__str__", "limit_days", "limit_months", "warning_days", "counts_toward_frequent_veto", "source"])
     inspect_view_enabled = False
     copy_view_enabled = False
 
@@ -61,7 +62,7 @@ class VetoRuleViewSet(ModelViewSet):
     menu_label = _("单项否决规则")
     add_to_admin_menu = False
     form_fields = ["threshold", "warning_threshold", "enabled"]
-    list_display = ["__str__", "threshold", "warning_threshold", "unit", "enabled", "explanation"]
+    list_display = yes_no_list_display(VetoRule, ["__str__", "threshold", "warning_threshold", "unit", "enabled", "explanation"])
     inspect_view_enabled = False
     copy_view_enabled = False
 

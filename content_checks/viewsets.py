@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from departments.admin_access import InformationOfficeMenuItem
+from portal.admin_columns import yes_no_list_display
 
 from . import views
 from .models import FixedFormulation, SensitiveWord
@@ -46,7 +47,7 @@ class SensitiveWordViewSet(ModelViewSet):
     icon = "cross"
     menu_label = _("敏感词/禁用词")
     form_fields = ["word", "category", "severity", "suggestion", "note", "active"]
-    list_display = ["word", "category", "severity", "suggestion", "active", "updated_at"]
+    list_display = yes_no_list_display(SensitiveWord, ["word", "category", "severity", "suggestion", "active", "updated_at"])
     list_filter = ["category", "severity", "active"]
     search_fields = ["word", "note"]
     copy_view_enabled = False
@@ -64,7 +65,7 @@ class FixedFormulationViewSet(ModelViewSet):
     icon = "edit"
     menu_label = _("规范表述（错别字）")
     form_fields = ["wrong", "correct", "severity", "note", "active"]
-    list_display = ["wrong", "correct", "severity", "active", "updated_at"]
+    list_display = yes_no_list_display(FixedFormulation, ["wrong", "correct", "severity", "active", "updated_at"])
     list_filter = ["severity", "active"]
     search_fields = ["wrong", "correct"]
     copy_view_enabled = False

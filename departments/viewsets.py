@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
+from portal.admin_columns import yes_no_list_display
+
 from .models import Organisation
 from .provisioning import provision
 
@@ -54,7 +56,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_name = "organisations"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "short_name", "kind", "slug", "credit_code", "sort_order", "active"]
+    list_display = yes_no_list_display(Organisation, ["name", "short_name", "kind", "slug", "credit_code", "sort_order", "active"])
     list_filter = ["kind", "active"]
     search_fields = ["name", "short_name", "slug"]
     ordering = ["kind", "sort_order"]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_columns import yes_no_list_display
+
 from .models import CalendarDay, CalendarYear, Mailbox
 
 
@@ -22,7 +24,7 @@ class CalendarYearViewSet(SnippetViewSet):
     model = CalendarYear
     icon = "calendar-alt"
     menu_label = _("年度节假日安排")
-    list_display = ["year", "complete", "source", "updated_at"]
+    list_display = yes_no_list_display(CalendarYear, ["year", "complete", "source", "updated_at"])
 
 
 class WorkingDayCalendarGroup(ViewSetGroup):
@@ -40,7 +42,7 @@ class MailboxViewSet(SnippetViewSet):
     menu_label = _("信箱设置")
     menu_order = 265
     add_to_settings_menu = True
-    list_display = ["name", "organisation", "kind", "reply_working_days", "active"]
+    list_display = yes_no_list_display(Mailbox, ["name", "organisation", "kind", "reply_working_days", "active"])
     list_filter = ["kind", "active"]
     search_fields = ["name"]
     search_backend_name = None

@@ -11,6 +11,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .context import current_request
 
@@ -91,10 +92,45 @@ def on_lockout(sender, request, username, ip_address, **kwargs):
            detail=_("连续登录失败次数过多，已锁定（地址 %(ip)s）。") % {"ip": ip_address})
 
 
+PERMISSION_ACTIONS = {
+    "add": gettext_lazy("新增"), "change": gettext_lazy("修改"), "delete": gettext_lazy("删除"),
+    "view": gettext_lazy("查看"), "publish": gettext_lazy("发布"), "lock": gettext_lazy("锁定"),
+    "unlock": gettext_lazy("解锁"), "bulk_delete": gettext_lazy("批量删除"), "choose": gettext_lazy("选择"),
+    "access_admin": gettext_lazy("进入后台"),
+}
+
+
+def permission_label(permission):
+    """A permission in Chinese for the log: '机构：新增'. Django stores permission names in English at
+    migrate time ("Can add 机构"), so the label is built from the model's verbose name and the action."""
+    model = permission.content_type.model_class()
+    subject = str(model._meta.verbose_name) if model is not None else permission.content_type.model
+    action = permission.codename
+    if model is not None and action.endswith(f"_{model._meta.model_name}"):
+        action = action[: -len(model._meta.model_name) - 1]
+    return f"{subject}：{PERMISSION_ACTIONS.get(action, permission.codename)}"
+
+
+def _label(obj):
+    from django.contrib.auth.models import Permission
+
+    return permission_label(obj) if isinstance(obj, Permission) else str(obj)
+
+
 def _names(model, pks):
     if not pks:
         return ""
-    return "、".join(str(obj) for obj in model.objects.filter(pk__in=pks))
+    queryset = model.objects.filter(pk__in=pks)
+    if hasattr(model, "content_type"):
+        queryset = queryset.select_related("content_type")
+    return "、".join(_label(obj) for obj in queryset)
+
+
+def object_permission_label(instance):
+    """A Wagtail page or collection permission row in Chinese: '用户组 X：页面“Y”的 页面：发布'."""
+    target = getattr(instance, "page", None) or getattr(instance, "collection", None)
+    return _("用户组 %(group)s 对“%(target)s”的权限 %(permission)s") % {
+        "group": instance.group, "target": target, "permission": permission_label(instance.permission)}
 
 
 def on_user_groups_changed(sender, instance, action, model, pk_set, reverse, **kwargs):
@@ -142,7 +178,7 @@ def on_object_permission_saved(sender, instance, created=False, raw=False, **kwa
 
     verb = _("删除") if kwargs.get("signal_name") == "delete" else (_("新增") if created else _("修改"))
     record(SecurityEvent.Kind.PERMISSION_CHANGED, username=str(instance.group),
-           detail=f"{sender._meta.verbose_name}：{verb} {instance}")
+           detail=f"{sender._meta.verbose_name}：{verb} {object_permission_label(instance)}")
 
 
 def on_object_permission_deleted(sender, instance, **kwargs):

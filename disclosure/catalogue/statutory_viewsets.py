@@ -8,6 +8,8 @@ items for one organisation) and records where an item does not apply, with the r
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.admin_columns import yes_no_list_display
+
 from .statutory import ItemAdoption, StatutoryItem
 
 
@@ -15,7 +17,7 @@ class StatutoryItemViewSet(SnippetViewSet):
     model = StatutoryItem
     icon = "list-ol"
     menu_label = _("公开事项")
-    list_display = ["name", "applies_to", "time_limit_text", "legal_basis", "organisation", "unverified", "active"]
+    list_display = yes_no_list_display(StatutoryItem, ["name", "applies_to", "time_limit_text", "legal_basis", "organisation", "unverified", "active"])
     list_filter = ["applies_to", "schedule", "unverified", "active", "organisation"]
     search_fields = ["name", "content_elements", "legal_basis"]
 

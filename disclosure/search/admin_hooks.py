@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from departments.admin_access import InformationOfficeMenuItem, InformationOfficePolicy
 from departments.roles import is_information_office
+from portal.admin_columns import yes_no_list_display
 
 from ..models import CatalogueEntry, EditorsPick, HotWordRule, SynonymGroup
 from .hot_word_review import HotWordCandidatesView, decide_candidate
@@ -30,7 +31,7 @@ class SynonymGroupViewSet(SnippetViewSet):
     model = SynonymGroup
     icon = "list-ul"
     menu_label = _("同义词")
-    list_display = ["__str__", "active"]
+    list_display = yes_no_list_display(SynonymGroup, ["__str__", "active"])
 
 
 class EditorsPickViewSet(SnippetViewSet):

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from portal.admin_columns import yes_no_list_display
+
 from ..models import Survey
 from .admin_forms import organisations_for
 
@@ -36,7 +38,7 @@ class SurveyViewSet(SnippetViewSet):
     menu_label = _("网上调查")
     menu_order = 233
     add_to_admin_menu = True
-    list_display = ["title", "organisation", "opens_at", "closes_at", "live", "publish_results"]
+    list_display = yes_no_list_display(Survey, ["title", "organisation", "opens_at", "closes_at", "live", "publish_results"])
     list_filter = ["live", "publish_results"]
     search_fields = ["title"]
     search_backend_name = None
