@@ -33,7 +33,7 @@ SKIPPED_TAGS = {"script", "style", "template", "svg", "noscript", "code", "pre"}
 ATTRIBUTES_READ = {"title", "placeholder", "aria-label", "alt"}
 
 
-# Packages whose own English strings are theirs to translate (Wagtail 8's zh-hans has about a quarter of its
+# Packages whose own English strings are theirs to translate (Wagtail 8's zh-hans lacks part of its
 # admin's strings); a string of theirs is cut out before looking, so what remains is ours.
 FRAMEWORK_PACKAGES = ("django", "wagtail", "django_filters", "taggit", "modelcluster")
 PLACEHOLDER = re.compile(r"%\([^)]*\)[sdif]|%[sdif]|\{[a-z_]*\}")
