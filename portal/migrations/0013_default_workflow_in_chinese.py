@@ -18,7 +18,7 @@ def rename_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0011_related_items"),
+        ("portal", "0012_column_kind_responses"),
         ("wagtailcore", "0048_add_default_workflows"),
     ]
 
