@@ -5,7 +5,7 @@
 it in). ``generate(website, year)`` counts, over the website's channels (its organisations) and the year's
 local calendar days: catalogue entries first published (by column type: 概况类, 政务动态, 信息公开目录),
 topic columns (专栏专题), interpretations, live service guides, valid letters, consultations and surveys
-(征集调查), page view counts and the probe's visits. A fixed number of queries, whatever the number of channels.
+(征集调查), the year's page views (per day) and the probe's visits. A fixed number of queries, whatever the number of channels.
 """
 
 import datetime
@@ -14,6 +14,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from portal.column_kinds import META_COLUMN_TYPE, ColumnKind
+from portal.navigation import WEBSITE_REPORT_COLUMN_SLUG
 
 from .dates import end_boundary, start_of_day
 
@@ -143,13 +144,15 @@ def in_trees(home_paths, other_paths, prefix=""):
 
 
 def tree_figures(home_paths, other_paths, start, end):
-    """Topic columns (kind 其他) live in the website's trees, those opened in the year, and live service guides."""
+    """Topic columns (kind 其他, but not the yearly report's own column) live in the website's trees, those opened
+    in the year, and live service guides."""
     from portal.models import ColumnPage, ServiceGuidePage
 
     if not home_paths:
         return {"topics_maintained": 0, "topics_new": 0, "service_catalogue": False, "services": 0, "services_online": 0}
     trees = in_trees(home_paths, other_paths)
-    topics = ColumnPage.objects.live().filter(trees, kind=ColumnKind.OTHER, first_published_at__lt=end).aggregate(
+    topics = ColumnPage.objects.live().filter(trees, kind=ColumnKind.OTHER, first_published_at__lt=end).exclude(
+        slug=WEBSITE_REPORT_COLUMN_SLUG).aggregate(
         maintained=Count("pk"), new=Count("pk", filter=Q(first_published_at__gte=start)))
     guides = ServiceGuidePage.objects.live().filter(trees).aggregate(
         total=Count("pk"), online=Count("pk", filter=~Q(online_url="")))
@@ -174,13 +177,18 @@ def letter_figures(channel_ids, year):
     }
 
 
-def view_figures(home_paths, other_paths):
-    """Page views as counted by the portal (cumulative: the system keeps no per-year count; the office corrects it)."""
-    from portal.models import PageViewCount
+def view_figures(home_paths, other_paths, year):
+    """网站总访问量: page views counted on the local days of ``year`` (``PageViewDay``), over the website's trees.
+
+    Views are dated by the day they reached the database (the flush runs every minute), so the figure is the
+    year's own, not the running total under the articles. Views from before the daily record existed
+    (before migration ``portal.0012``) are not in any year; the office corrects the figure for that year.
+    """
+    from portal.models import PageViewDay
 
     if not home_paths:
         return {"total_visits": 0}
-    views = PageViewCount.objects.filter(in_trees(home_paths, other_paths, "page__"))
+    views = PageViewDay.objects.filter(in_trees(home_paths, other_paths, "page__"), day__year=year)
     return {"total_visits": views.aggregate(total=Sum("count"))["total"] or 0}
 
 
@@ -205,7 +213,7 @@ def generate(website, year):
         **identity_figures(website),
         **catalogue_figures(channel_ids, start, end),
         **tree_figures(home_paths, other_paths, start, end),
-        **view_figures(home_paths, other_paths),
+        **view_figures(home_paths, other_paths, year),
         **probe_figures(website, start, end),
         "search_service": True,  # the portal's own site search (disclosure/search) on every website
     }

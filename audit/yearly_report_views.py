@@ -1,7 +1,8 @@
-"""网站年度报表 in the admin (information office only): list by year, generate, edit, publish.
+"""网站年度报表 in the admin (information office only): list by year, generate, edit, approve, publish.
 
 The report's rows are the official form's (``yearly_report_figures.ROWS``); the form has one field per row,
-generated rows pre-filled and still editable, so the office can correct a count before publishing.
+generated rows pre-filled and still editable, so the office can correct a count before publishing. Saving
+returns the report to 草稿; “审核通过” approves what is stored; “发布到网站” publishes an approved report only.
 """
 
 from django import forms
@@ -18,7 +19,14 @@ from .models import WebsiteYearlyReport
 from .views import AuditAdminView
 from .websites import resolve_websites
 from .yearly_report_figures import GENERATED, ROWS, SECTIONS
-from .yearly_report_publishing import due_on, generate_report, publish_report, website_for_key
+from .yearly_report_publishing import (
+    approve_report,
+    due_on,
+    edit_report,
+    generate_report,
+    publish_report,
+    website_for_key,
+)
 
 BOOL_CHOICES = [("", gettext_lazy("未填写")), ("1", gettext_lazy("是")), ("0", gettext_lazy("否"))]
 
@@ -90,7 +98,7 @@ class ReportListView(AuditAdminView):
         website = website_for_key(request.POST.get("site", ""))
         if website is None:
             return self.bad_request(_("未找到该网站。"))
-        report = generate_report(website, year)
+        report = generate_report(website, year, request.user)
         messages.success(request, _("已根据目录、留言、办事指南、阅读次数和可用性监测生成报表，请核对并填写其余项目。"))
         return redirect("audit_yearly_reports:edit", pk=report.pk)
 
@@ -115,22 +123,32 @@ class ReportEditView(AuditAdminView):
 
     def post(self, request, pk, *args, **kwargs):
         report = self.get_report(pk)
+        action = request.POST.get("action", "save")
+        if action in ("approve", "publish"):
+            return self.advance(request, report, action)
         form = ReportFiguresForm(request.POST, figures=report.figures)
         if not form.is_valid():
             context = self.get_context_data(report=report, form=form, error=_("请修改标红的项目后再保存。"))
             return self.render_to_response(context, status=400)
-        report.figures = {**(report.figures or {}), **form.cleaned_data}
-        report.save()
-        if request.POST.get("action") != "publish":
-            messages.success(request, _("报表已保存。"))
-            return redirect("audit_yearly_reports:edit", pk=report.pk)
-        website = website_for_key(report.site_key)
+        edit_report(report, {**(report.figures or {}), **form.cleaned_data}, request.user)
+        messages.success(request, _("报表已保存为草稿，审核通过后方可发布。"))
+        return redirect("audit_yearly_reports:edit", pk=report.pk)
+
+    def advance(self, request, report, action):
+        """审核通过 or 发布到网站 the stored report; a step out of order is a 400 with the reason."""
         try:
-            if website is None:
-                raise ValueError(_("未找到该网站。"))
-            publish_report(report, website, request.user)
+            if action == "approve":
+                approve_report(report, request.user)
+                done = _("报表已审核通过，可以发布。")
+            else:
+                website = website_for_key(report.site_key)
+                if website is None:
+                    raise ValueError(_("未找到该网站。"))
+                publish_report(report, website, request.user)
+                done = _("报表已发布到网站。")
         except ValueError as error:
+            form = ReportFiguresForm(figures=report.figures)
             context = self.get_context_data(report=report, form=form, error=str(error))
             return self.render_to_response(context, status=400)
-        messages.success(request, _("报表已发布到网站。"))
+        messages.success(request, done)
         return redirect("audit_yearly_reports:edit", pk=report.pk)

@@ -13,6 +13,9 @@ from wagtail.models import Page, Site
 from . import page_cache
 
 NAV_TIMEOUT = 3600
+# 政府网站工作年度报表 (国办函〔2018〕12号): the column under each website's home holding one report per year
+# at ``<column>/<year>/``; the audit app writes it, the footer links to it.
+WEBSITE_REPORT_COLUMN_SLUG = "wzndbb"
 
 # Pages that are not in the page tree but belong in the portal menu.
 FIXED_PORTAL_ITEMS = [
@@ -71,6 +74,23 @@ def organisation_menu(home_page, request):
         return [item for item in items if item["url"]]
 
     return _cached(("org", home_page.pk, _site_id(request)), build)
+
+
+def website_report_link(request):
+    """The URL of the live 政府网站年度报表 column of the request's website (its Site's root page), or "".
+
+    Read once per cache generation (publishing starts a new one), so the footer costs no query on a hit.
+    """
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return ""
+        column = (Page.objects.live().public().child_of(site.root_page)
+                  .filter(slug=WEBSITE_REPORT_COLUMN_SLUG).first())
+        return (column.get_url(request) or "") if column else ""
+
+    return _cached(("website-report", _site_id(request)), build)
 
 
 def mark_current(items, current_path, request_path=""):

@@ -3,7 +3,8 @@
 A view increments a counter in the shared cache (Redis in production). The first pending
 increment of a page also writes its id into a numbered "dirty" slot, so a flush knows which
 counters to read without scanning the cache. ``flush()`` moves pending counts into
-``PageViewCount`` in one short transaction; it runs from ``manage.py flush_view_counts``
+``PageViewCount`` (the running total) and ``PageViewDay`` (the same views on the flush's local day, so a
+year can be counted) in one short transaction; it runs from ``manage.py flush_view_counts``
 (cron) and opportunistically at most once a minute from a page view. Obvious bots are not counted.
 """
 
@@ -111,9 +112,10 @@ def flush():
 
 
 def _flush_locked():
+    from django.utils import timezone
     from wagtail.models import Page
 
-    from portal.models import PageViewCount
+    from portal.models import PageViewCount, PageViewDay
 
     upto = cache.get(SEQUENCE_KEY) or 0
     start = (cache.get(FLUSHED_UPTO_KEY) or 0) + 1
@@ -133,6 +135,7 @@ def _flush_locked():
         if remaining > 0:  # views arrived while we flushed: keep the page on the dirty list
             _mark_dirty(page_id)
     existing_pages = set(Page.objects.filter(pk__in=taken).values_list("pk", flat=True))
+    today = timezone.localdate()
     with transaction.atomic():
         for page_id, added in taken.items():
             if page_id not in existing_pages:
@@ -140,6 +143,9 @@ def _flush_locked():
             updated = PageViewCount.objects.filter(page_id=page_id).update(count=F("count") + added)
             if not updated:
                 PageViewCount.objects.create(page_id=page_id, count=added)
+            updated = PageViewDay.objects.filter(page_id=page_id, day=today).update(count=F("count") + added)
+            if not updated:
+                PageViewDay.objects.create(page_id=page_id, day=today, count=added)
     cache.set(FLUSHED_UPTO_KEY, upto, None)
     cache.delete_many(slot_keys)
     if taken:

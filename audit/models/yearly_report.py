@@ -4,13 +4,24 @@ Each website (one 网站标识码) publishes its report for year Y on its home b
 ``figures`` holds every row of the official form by its code (``audit/yearly_report_figures.py``):
 the rows software can count are generated from the catalogue, letters, guides, view counts and the
 probe; the others are entered by the information office, which may also correct any generated value.
+
+A report goes 草稿 → 已审核 → 已发布, each step by a named member of the office at a recorded time: any change
+to the figures (an edit, a recount) returns it to 草稿 and clears the approval, and only an approved report is
+published. A published report that is changed again stays on the website as published until the new
+version is approved and published.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class WebsiteYearlyReport(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        APPROVED = "approved", _("已审核，待发布")
+        PUBLISHED = "published", _("已发布")
+
     site_key = models.CharField(_("网站"), max_length=40, help_text=_("网站标识码（门户网站未登记时为 portal）。"))
     website_name = models.CharField(_("网站名称"), max_length=100)
     year = models.PositiveSmallIntegerField(_("年度"))
@@ -21,6 +32,22 @@ class WebsiteYearlyReport(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     published_at = models.DateTimeField(_("首次发布时间"), null=True, blank=True, editable=False)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT, editable=False)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("最近修改人"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    edited_at = models.DateTimeField(_("最近修改时间"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    approved_at = models.DateTimeField(_("审核时间"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    last_published_at = models.DateTimeField(_("最近发布时间"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:

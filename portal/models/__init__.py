@@ -5,13 +5,14 @@ from .guides import ServiceGuidePage
 from .home import PortalHomePage
 from .related import RelatedItem
 from .site_settings import SiteIdentity
-from .view_counts import PageViewCount
+from .view_counts import PageViewCount, PageViewDay
 
 __all__ = [
     "ArticlePage",
     "BasePage",
     "ColumnPage",
     "PageViewCount",
+    "PageViewDay",
     "DisclosedPage",
     "PolicyDocumentPage",
     "PolicyInterpretationPage",

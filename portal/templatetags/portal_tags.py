@@ -186,7 +186,8 @@ def configured_site_name():
 def site_footer(context):
     """What the footer shows: the site identity, with a channel's own 主办单位 and phone where it has them.
 
-    Returns ``{"identity", "sponsor", "organiser", "phone", "error_report_url"}``. A department or
+    Returns ``{"identity", "sponsor", "organiser", "phone", "error_report_url", "website_report_url"}``; the last is
+    the website's 政府网站年度报表 column (国办函〔2018〕12号), "" before a report is published. A department or
     township channel (``nav.organisation``) is hosted by that organisation; its phone falls back to the
     county's when it has none. The 找错 link carries the page's own address.
     """
@@ -208,6 +209,7 @@ def site_footer(context):
         "organiser": organiser,
         "phone": phone,
         "error_report_url": identity.error_report_url(page_url) if identity else "",
+        "website_report_url": navigation.website_report_link(request) if request is not None else "",
     }
 
 

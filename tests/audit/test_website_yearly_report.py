@@ -6,6 +6,8 @@ import time_machine
 
 from audit.models import WebsiteYearlyReport, WebsiteYearlyReportReminder
 from audit.yearly_report_publishing import (
+    approve_report,
+    edit_report,
     generate_report,
     publish_report,
     send_website_report_reminders,
@@ -92,26 +94,31 @@ def test_the_office_edits_entered_rows_and_regenerating_keeps_them(client, opene
 
 
 def test_publishing_puts_the_tables_on_the_portal_and_republishing_updates_the_same_page(client, opened_department):
-    office(client)
+    user = office(client)
     with time_machine.travel(at(2026, 1, 20), tick=False):
         report = generate_report(website_for_key("portal"), 2025)
-        response = client.post(f"/admin/audit/yearly-reports/{report.pk}/", {"action": "publish", "unique_visitors": "500"})
+        assert client.post(f"/admin/audit/yearly-reports/{report.pk}/", {"unique_visitors": "500"}).status_code == 302
+        assert client.post(f"/admin/audit/yearly-reports/{report.pk}/", {"action": "approve"}).status_code == 302
+        response = client.post(f"/admin/audit/yearly-reports/{report.pk}/", {"action": "publish"})
     assert response.status_code == 302
     report.refresh_from_db()
     page = ArticlePage.objects.get(pk=report.page_id)
-    assert page.live and page.get_parent().slug == "wzndbb"
+    assert page.live and page.get_parent().slug == "wzndbb" and page.url == "/wzndbb/2025/"
     assert page.title == f"{report.website_name}2025年政府网站工作年度报表"
-    assert report.published_at.date() == D(2026, 1, 20)
+    assert report.published_at.date() == D(2026, 1, 20) and report.published_by == user
     html = client.get(page.url).content.decode()
     assert "信息发布" in html and "独立用户访问总量" in html and "500" in html
     with time_machine.travel(at(2026, 1, 25), tick=False):
-        report.figures["unique_visitors"] = 600
-        report.save()
+        edit_report(report, {**report.figures, "unique_visitors": 600})
+        approve_report(report, user)
         publish_report(report, website_for_key("portal"))
     assert ArticlePage.objects.filter(title=page.title).count() == 1
-    assert "600" in client.get(page.url).content.decode()
+    assert "600" in client.get("/wzndbb/2025/").content.decode()
     report.refresh_from_db()
-    assert report.published_at.date() == D(2026, 1, 20)
+    assert report.published_at.date() == D(2026, 1, 20) and report.last_published_at.date() == D(2026, 1, 25)
+    with time_machine.travel(at(2027, 1, 3), tick=False):
+        later = generate_report(website_for_key("portal"), 2026)
+    assert later.figures["topics_maintained"] == 0  # the report's own column is not a 专栏专题
 
 
 def test_the_office_is_reminded_from_1_january_once_per_stage_until_published(opened_department):
@@ -129,7 +136,8 @@ def test_the_office_is_reminded_from_1_january_once_per_stage_until_published(op
     assert sent[0][1].startswith("请于2026-01-31前发布") and sent[0][1].endswith("2025年政府网站工作年度报表")
     assert send_website_report_reminders(D(2026, 1, 24), send) == 1
     with time_machine.travel(at(2026, 1, 30), tick=False):
-        publish_report(generate_report(website_for_key("portal"), 2025), website_for_key("portal"))
+        report = approve_report(generate_report(website_for_key("portal"), 2025), office(email="approver@example.gov.cn"))
+        publish_report(report, website_for_key("portal"))
     assert send_website_report_reminders(D(2026, 2, 1), send) == 0
     assert list(WebsiteYearlyReportReminder.objects.values_list("key", flat=True).order_by("sent_at")) == [
         "from-1-january", "week-before"]
