@@ -7,8 +7,16 @@ blanked and whitespace collapsed, so two renderings of the same published conten
 taken at publish, from the page rendered here for an anonymous visitor (no middleware: no view is
 counted, no cache is touched). Files (static files, public documents, images) are fingerprinted by
 the SHA-256 of their bytes when uploaded, or for static files when deployed (``tamper_check
---baseline``). Only pages of ``TAMPER_CHECK_PAGE_MODELS`` are fingerprinted: their content region
-shows the page itself; listings and home pages change with every publish below them.
+--baseline``). Pages of ``TAMPER_CHECK_PAGE_MODELS`` (articles, policies, guides) are fingerprinted by
+their whole content region, which shows the page itself.
+
+Column pages and website homes (``TAMPER_CHECK_LISTING_PAGE_MODELS``) list the newest items, so their
+content region changes with every publish below or beside them. For them only **what the page's own
+editor controls** is fingerprinted: the parts of the template wrapped in ``<!--tamper:own-->`` …
+``<!--/tamper:own-->`` (a column's title and 栏目说明, a home's 简介 and service links), taken together.
+Publishing an article changes none of these, so it raises no alarm and needs no re-fingerprinting; a
+title or text changed directly in the database changes them and is caught. The listings themselves are
+read from the catalogue, whose items are each fingerprinted on their own pages.
 """
 
 import hashlib
@@ -24,6 +32,8 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 MAIN_REGION = re.compile(r"<main\b[^>]*>(.*)</main>", re.DOTALL | re.IGNORECASE)
+OWN_REGION = re.compile(r"<!--tamper:own-->(.*?)<!--/tamper:own-->", re.DOTALL)
+OWN_REGION_SEPARATOR = "\n<!--region-->\n"
 VOLATILE = [
     # Navigation is about other pages (breadcrumbs, related links, previous/next): it changes when they do.
     (re.compile(r"<nav\b.*?</nav>", re.DOTALL | re.IGNORECASE), ""),
@@ -40,20 +50,38 @@ class NoContentRegion(ValueError):
     """The HTML has no ``<main>`` element: not a portal page (an error page, a login form, a proxy's page)."""
 
 
-def content_fingerprint(html):
-    """Hex SHA-256 of the normalised ``<main>`` region of ``html`` (str). Raises ``NoContentRegion``."""
+def content_fingerprint(html, own_only=False):
+    """Hex SHA-256 of the normalised ``<main>`` region of ``html`` (str), or with ``own_only`` of the
+    ``<!--tamper:own-->`` parts inside it (column and home pages). Raises ``NoContentRegion`` when the
+    region (or, with ``own_only``, every marked part) is missing."""
     match = MAIN_REGION.search(html)
     if match is None:
         raise NoContentRegion("no <main> element")
     region = match.group(1)
+    if own_only:
+        parts = OWN_REGION.findall(region)
+        if not parts:
+            raise NoContentRegion("no <!--tamper:own--> part")
+        region = OWN_REGION_SEPARATOR.join(parts)
     for pattern, replacement in VOLATILE:
         region = pattern.sub(replacement, region)
     return hashlib.sha256(region.strip().encode("utf-8")).hexdigest()
 
 
+def listing_page_models():
+    """Column and home page models (classes), fingerprinted by their own parts (``TAMPER_CHECK_LISTING_PAGE_MODELS``)."""
+    return [apps.get_model(label) for label in getattr(settings, "TAMPER_CHECK_LISTING_PAGE_MODELS", [])]
+
+
 def watched_page_models():
-    """The page models (classes) whose public pages are fingerprinted, from ``TAMPER_CHECK_PAGE_MODELS``."""
-    return [apps.get_model(label) for label in settings.TAMPER_CHECK_PAGE_MODELS]
+    """Every page model (class) whose public pages are fingerprinted: ``TAMPER_CHECK_PAGE_MODELS`` and the listings."""
+    return [apps.get_model(label) for label in settings.TAMPER_CHECK_PAGE_MODELS] + listing_page_models()
+
+
+def page_fingerprint(page, html):
+    """The fingerprint of ``html`` as ``page`` (a specific page) is judged: its own parts for a column or home page,
+    its whole content region otherwise. Raises ``NoContentRegion``."""
+    return content_fingerprint(html, own_only=isinstance(page, tuple(listing_page_models())))
 
 
 def is_watched(page):
@@ -92,7 +120,7 @@ def record_page(page, revision_id=None):
 
     fingerprint, _created = PageFingerprint.objects.update_or_create(
         page_id=page.pk,
-        defaults={"url": page.specific.get_full_url(), "sha256": content_fingerprint(render_page(page)),
+        defaults={"url": page.specific.get_full_url(), "sha256": page_fingerprint(page.specific, render_page(page)),
                   "revision_id": revision_id, "recorded_at": timezone.now()},
     )
     return fingerprint

@@ -2,7 +2,8 @@
 
 Pages are fetched through ``audit.http_fetch`` from the sites' configured hosts (``SITE_CHECK_ADDRESSES``
 maps a site's hostname to the address contacted; in development and tests only this machine), static
-files, public documents and images by checksum. Every difference a publish does not explain is a
+files, public documents and images by checksum. Column and home pages are compared by the parts their editors
+control (``fingerprints.page_fingerprint``), so a publish below them is no difference. Every difference a publish does not explain is a
 ``Finding``; ``alert`` writes each to the security log (shown on the office's dashboard) and mails the
 accounts that read the security log (the information office, superusers).
 """
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from audit.http_fetch import fetch
 
-from .fingerprints import NoContentRegion, content_fingerprint, render_page, watched_page_models
+from .fingerprints import NoContentRegion, page_fingerprint, render_page, watched_page_models
 
 logger = logging.getLogger(__name__)
 
@@ -61,14 +62,14 @@ def check_pages():
             findings.append(Finding("page", page.title, fingerprint.url, _("无法取得页面：%(error)s") % {"error": fetched.error}))
             continue
         try:
-            served = content_fingerprint(fetched.body.decode("utf-8", "replace"))
+            served = page_fingerprint(page, fetched.body.decode("utf-8", "replace"))
         except NoContentRegion:
             findings.append(Finding("page", page.title, fingerprint.url, _("网站返回的页面没有正文区域，可能已被替换。")))
             continue
         if served == fingerprint.sha256:
             continue
         try:
-            current = content_fingerprint(render_page(page))
+            current = page_fingerprint(page, render_page(page))
         except Exception:  # noqa: BLE001 - a page that no longer renders is reported, not fatal
             logger.exception("Tamper check could not render page %s", page.pk)
             current = None

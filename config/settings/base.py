@@ -305,3 +305,8 @@ TAMPER_CHECK_PAGE_MODELS = env_list(
     "TAMPER_CHECK_PAGE_MODELS",
     "portal.ArticlePage,portal.PolicyDocumentPage,portal.PolicyInterpretationPage,portal.ServiceGuidePage",
 )
+# Column and home pages list what is published below them: only the parts their editors control (marked
+# <!--tamper:own--> in their templates) are fingerprinted, so publishing an article raises no alarm.
+TAMPER_CHECK_LISTING_PAGE_MODELS = env_list(
+    "TAMPER_CHECK_LISTING_PAGE_MODELS", "portal.ColumnPage,portal.PortalHomePage,departments.DepartmentHomePage",
+)

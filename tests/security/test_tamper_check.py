@@ -9,7 +9,6 @@ import io
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
@@ -23,24 +22,6 @@ from security.tamper import run_check
 from tests.factories import article, column
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def served(live_server, settings, tmp_path):
-    """The portal on a live server, its sites mapped there, fingerprints on, one static folder of our own."""
-    settings.TAMPER_FINGERPRINTS = True
-    settings.SITE_CHECK_ADDRESSES = {"*": live_server.url.split("//", 1)[1].replace("localhost", "127.0.0.1")}
-    settings.SITE_CHECK_LOCAL_ONLY = True
-    static = tmp_path / "static"
-    (static / "css").mkdir(parents=True)
-    (static / "css" / "site.css").write_text("body { color: #222; }\n")
-    settings.STATICFILES_DIRS = [static]
-    return static
-
-
-@pytest.fixture
-def office(db):
-    return User.objects.create_superuser("xxb_admin", "xxb@example.gov.cn", "Pw-1234567890")
 
 
 def upload(name, data):
