@@ -182,7 +182,7 @@ def view_figures(home_paths, other_paths, year):
 
     Views are dated by the day they reached the database (the flush runs every minute), so the figure is the
     year's own, not the running total under the articles. Views from before the daily record existed
-    (before migration ``portal.0012``) are not in any year; the office corrects the figure for that year.
+    (before migration ``portal.0014_page_view_days``) are not in any year; the office corrects the figure for that year.
     """
     from portal.models import PageViewDay
 

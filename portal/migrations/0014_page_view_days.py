@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0011_related_items'),
+        ('portal', '0013_default_workflow_in_chinese'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

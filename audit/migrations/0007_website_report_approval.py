@@ -14,7 +14,7 @@ def mark_published(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0005_website_yearly_report'),
+        ('audit', '0006_column_kind_responses'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
