@@ -12,6 +12,7 @@ import hashlib
 import io
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
@@ -90,12 +91,14 @@ def seed_interviews(county, now, report):
     if column is None:
         return
     collection = county.collection
+    # Interviews are held in office hours: 15:00 Beijing time, 13 days ago and 5 days from now.
+    afternoon = timezone.localtime(now).replace(hour=15, minute=0, second=0, microsecond=0)
     archived, created = ensure_interview(
         column, ARCHIVED_SLUG, now - datetime.timedelta(days=20), ARCHIVED_GUESTS, collection,
         title="“优化营商环境 服务企业发展”在线访谈",
         summary="县发展和改革局、县行政审批服务中心负责人在线解答企业开办、项目审批等问题。",
         intro="<p>围绕企业开办、工程建设项目审批和企业服务，与网友在线交流。欢迎网友提前提问。</p>",
-        starts_at=now - datetime.timedelta(days=13, hours=1), ends_at=now - datetime.timedelta(days=13),
+        starts_at=afternoon - datetime.timedelta(days=13), ends_at=afternoon - datetime.timedelta(days=13) + datetime.timedelta(hours=1),
         venue="县政府新闻发布厅",
     )
     report.interviews += created
@@ -135,7 +138,8 @@ def seed_interviews(county, now, report):
         title="“居家养老服务补贴政策解读”在线访谈预告",
         summary="县民政局负责人将在线解读居家养老服务补贴政策，现征集网友提问。",
         intro="<p>《示例县居家养老服务补贴办法》即将施行。访谈将介绍补贴对象、标准和申请程序，欢迎网友提前提问。</p>",
-        starts_at=now + datetime.timedelta(days=5), ends_at=now + datetime.timedelta(days=5, hours=1, minutes=30),
+        starts_at=afternoon + datetime.timedelta(days=5),
+        ends_at=afternoon + datetime.timedelta(days=5, hours=1, minutes=30),
         venue="县政府新闻发布厅",
     )
     report.interviews += created
