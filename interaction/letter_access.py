@@ -5,18 +5,9 @@ the organisation). Every time personal data is shown, ``record_personal_data_acc
 row to ``PersonalDataAccess`` so the information office can answer "who looked at this".
 """
 
-from django.db.models import Q
 
-from departments.models import Organisation
 from departments.roles import is_information_office
-
-
-def organisations_of(user):
-    """The organisations whose letters ``user`` handles (through their editors or approvers group)."""
-    if not user.is_authenticated or not user.is_active:
-        return Organisation.objects.none()
-    groups = user.groups.all()
-    return Organisation.objects.filter(Q(editors_group__in=groups) | Q(approvers_group__in=groups)).distinct()
+from departments.staff import member_organisations
 
 
 def letters_visible_to(user):
@@ -26,17 +17,17 @@ def letters_visible_to(user):
         return Letter.objects.none()
     if is_information_office(user):
         return Letter.objects.all()
-    return Letter.objects.filter(organisation__in=organisations_of(user).values("pk"))
+    return Letter.objects.filter(organisation__in=member_organisations(user).values("pk"))
 
 
 def can_handle(user, letter):
     if not user.is_authenticated or not user.is_active:
         return False
-    return is_information_office(user) or organisations_of(user).filter(pk=letter.organisation_id).exists()
+    return is_information_office(user) or member_organisations(user).filter(pk=letter.organisation_id).exists()
 
 
 def may_use_mailbox_admin(user):
-    return user.is_authenticated and user.is_active and (is_information_office(user) or organisations_of(user).exists())
+    return user.is_authenticated and user.is_active and (is_information_office(user) or member_organisations(user).exists())
 
 
 def record_personal_data_access(request, letter, purpose):

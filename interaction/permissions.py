@@ -6,6 +6,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from departments.roles import OFFICE_MEMBER_LOOKUP, is_information_office
+from departments.staff import member_organisations
 
 
 class InformationOfficePermissionPolicy(ModelPermissionPolicy):
@@ -35,9 +36,7 @@ class CommentPermissionPolicy(InformationOfficePermissionPolicy):
         if is_information_office(user) or user.is_superuser:
             return True
         if action in ("change", "view"):
-            from .letter_access import organisations_of
-
-            return organisations_of(user).exists()
+            return member_organisations(user).exists()
         return False
 
     def user_has_permission_for_instance(self, user, action, instance):
@@ -54,9 +53,7 @@ class SurveyPermissionPolicy(InformationOfficePermissionPolicy):
             return False
         if is_information_office(user) or user.is_superuser:
             return True
-        from .letter_access import organisations_of
-
-        return action in ("add", "change", "view", "delete") and organisations_of(user).exists()
+        return action in ("add", "change", "view", "delete") and member_organisations(user).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
         from .surveys.admin import surveys_visible_to
@@ -82,9 +79,7 @@ class InterviewRecordPermissionPolicy(InformationOfficePermissionPolicy):
             return False
         if is_information_office(user) or user.is_superuser:
             return True
-        from .letter_access import organisations_of
-
-        return action in ("add", "change", "view", "delete") and organisations_of(user).exists()
+        return action in ("add", "change", "view", "delete") and member_organisations(user).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
         from .interviews.admin_forms import interviews_visible_to

@@ -1,7 +1,7 @@
 """Admin for 意见征集: the consultations (Wagtail's page listing) and comment moderation (a snippet viewset).
 
 Comments hold personal data: the staff of the organisation running the consultation and the information
-office see and moderate them, nobody else (the same rule as letters, ``letter_access.organisations_of``).
+office see and moderate them, nobody else (the same rule as letters, ``departments.staff.member_organisations``).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -11,8 +11,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from departments.roles import is_information_office
+from departments.staff import member_organisations
 
-from ..letter_access import organisations_of
 from ..models import ConsultationComment, ConsultationPage
 
 
@@ -23,7 +23,7 @@ def comments_visible_to(user):
     comments = ConsultationComment.objects.select_related("consultation")
     if is_information_office(user):
         return comments
-    homes = [org.home_page for org in organisations_of(user).select_related("home_page") if org.home_page_id]
+    homes = [org.home_page for org in member_organisations(user).select_related("home_page") if org.home_page_id]
     if not homes:
         return ConsultationComment.objects.none()
     consultations = ConsultationPage.objects.none()

@@ -6,8 +6,7 @@ Kept apart from ``admin`` (viewsets) because the record entry model names this f
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from departments.roles import is_information_office
-
-from ..letter_access import organisations_of
+from departments.staff import member_organisations
 
 
 def interviews_visible_to(user):
@@ -18,7 +17,7 @@ def interviews_visible_to(user):
         return InterviewPage.objects.none()
     if is_information_office(user) or user.is_superuser:
         return InterviewPage.objects.all()
-    homes = [org.home_page for org in organisations_of(user).select_related("home_page") if org.home_page_id]
+    homes = [org.home_page for org in member_organisations(user).select_related("home_page") if org.home_page_id]
     interviews = InterviewPage.objects.none()
     for home in homes:
         interviews = interviews | InterviewPage.objects.descendant_of(home)

@@ -1,22 +1,22 @@
 """Admin for 网上调查: staff build questionnaires for their own organisation; the information office for all.
 
-Staff see only their organisations' surveys and choose only among them (``letter_access.organisations_of``).
+Staff see only their organisations' surveys and choose only among them (``departments.staff.staff_organisations``).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from departments.staff import staff_organisations
 from portal.admin_columns import yes_no_list_display
 
 from ..models import Survey
-from .admin_forms import organisations_for
 
 
 def surveys_visible_to(user):
     if not user.is_authenticated or not user.is_active:
         return Survey.objects.none()
-    return Survey.objects.filter(organisation__in=organisations_for(user).values("pk"))
+    return Survey.objects.filter(organisation__in=staff_organisations(user).values("pk"))
 
 
 class SurveyIndexView(IndexView):

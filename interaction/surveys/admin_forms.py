@@ -6,19 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from departments.models import Organisation
-from departments.roles import is_information_office
-
-from ..letter_access import organisations_of
+from departments.staff import staff_organisations
 
 QUESTION_FIELDS = ("text", "kind", "required", "choices_text")
-
-
-def organisations_for(user):
-    """Every organisation for the information office, else the user's own (through their groups)."""
-    if is_information_office(user) or user.is_superuser:
-        return Organisation.objects.all()
-    return organisations_of(user)
 
 
 def _normalised(name, value):
@@ -54,7 +44,7 @@ class SurveyAdminForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None and "organisation" in self.fields:
-            self.fields["organisation"].queryset = organisations_for(self.for_user)
+            self.fields["organisation"].queryset = staff_organisations(self.for_user)
 
     def responses_received(self):
         if self.instance.pk is None:
