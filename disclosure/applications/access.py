@@ -7,23 +7,16 @@ provisioning). Every staff view of personal data goes through ``log_view``.
 import ipaddress
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
-from departments.models import Organisation
-from departments.roles import is_information_office
+from departments.staff import staff_organisations
 from disclosure.applications.models import PersonalDataView
 from interaction.antispam import client_ip
 from portal.admin_refusal import refuse_with_403
 
 
 def handled_organisations(user):
-    """The organisations whose applications ``user`` may handle."""
-    if not user.is_authenticated or not user.is_active:
-        return Organisation.objects.none()
-    if is_information_office(user):
-        return Organisation.objects.all()
-    groups = user.groups.all()
-    return Organisation.objects.filter(Q(editors_group__in=groups) | Q(approvers_group__in=groups)).distinct()
+    """The organisations whose applications ``user`` may handle: ``departments.staff.staff_organisations``."""
+    return staff_organisations(user)
 
 
 def can_handle(user, organisation_id):

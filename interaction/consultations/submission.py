@@ -1,14 +1,12 @@
 """Storing a citizen's comment on a consultation: in its own transaction, once per form token.
 
-Nothing else happens on submission (no mail is sent), so nothing can make a comment get lost; the
-one-time form token is a unique column, so a double click stores one comment.
+Nothing else happens on submission (no mail is sent); see ``interaction.moderated_submission``.
 """
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-COMMENT_FIELDS = ("name", "phone", "email", "body")
+from ..moderated_submission import store_once
 
 
 class ConsultationClosed(Exception):
@@ -26,27 +24,16 @@ class ConsultationClosed(Exception):
 def submit_comment(consultation, data, submission_token=None, now=None):
     """Store a comment on ``consultation`` from cleaned form ``data``; returns ``(comment, duplicate)``.
 
-    Raises ``ConsultationClosed`` outside ``[opens_at, closes_at)``. The closing time is checked here,
-    at the moment of storing, so a form opened before the close and sent after it is refused.
+    Raises ``ConsultationClosed`` outside ``[opens_at, closes_at)``, checked at the moment of storing
+    (``moderated_submission.store_once``).
     """
     from ..models import ConsultationComment
 
     now = now or timezone.now()
-    if submission_token:
-        existing = ConsultationComment.objects.filter(submission_token=submission_token).first()
-        if existing is not None:
-            return existing, True
-    if not consultation.is_open(now):
-        raise ConsultationClosed(consultation, now)
-    try:
-        with transaction.atomic():
-            comment = ConsultationComment.objects.create(
-                consultation=consultation, submitted_at=now, submission_token=submission_token or None,
-                **{name: data.get(name, "") for name in COMMENT_FIELDS},
-            )
-    except IntegrityError:
-        existing = ConsultationComment.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, True
-    return comment, False
+
+    def refuse_if_closed():
+        if not consultation.is_open(now):
+            raise ConsultationClosed(consultation, now)
+
+    return store_once(ConsultationComment, {"consultation": consultation}, data, submission_token, now,
+                      refuse_if_closed)

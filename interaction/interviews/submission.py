@@ -1,12 +1,10 @@
 """Storing a citizen's question to an interview: in its own transaction, once per form token."""
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models.interview import InterviewState
-
-QUESTION_FIELDS = ("name", "phone", "email", "body")
+from ..moderated_submission import store_once
 
 
 class InterviewClosed(Exception):
@@ -26,27 +24,15 @@ class InterviewClosed(Exception):
 def submit_question(interview, data, submission_token=None, now=None):
     """Store a question to ``interview`` from cleaned form ``data``; returns ``(question, duplicate)``.
 
-    Raises ``InterviewClosed`` once the interview has ended or is archived; checked at the moment of storing,
-    so a form opened before the end and sent after it is refused.
+    Raises ``InterviewClosed`` once the interview has ended or is archived, checked at the moment of storing
+    (``moderated_submission.store_once``).
     """
     from ..models import InterviewQuestion
 
     now = now or timezone.now()
-    if submission_token:
-        existing = InterviewQuestion.objects.filter(submission_token=submission_token).first()
-        if existing is not None:
-            return existing, True
-    if not interview.takes_questions(now):
-        raise InterviewClosed(interview, now)
-    try:
-        with transaction.atomic():
-            question = InterviewQuestion.objects.create(
-                interview=interview, submitted_at=now, submission_token=submission_token or None,
-                **{name: data.get(name, "") for name in QUESTION_FIELDS},
-            )
-    except IntegrityError:
-        existing = InterviewQuestion.objects.filter(submission_token=submission_token).first()
-        if existing is None:
-            raise
-        return existing, True
-    return question, False
+
+    def refuse_if_closed():
+        if not interview.takes_questions(now):
+            raise InterviewClosed(interview, now)
+
+    return store_once(InterviewQuestion, {"interview": interview}, data, submission_token, now, refuse_if_closed)

@@ -6,7 +6,6 @@ A consultation is a page so that it is reviewed through the organisation's workf
 personal data: they are never indexed or catalogued, and published ones show masked text only.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,9 +16,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
 from disclosure.catalogue.taxonomy import Genre
-from disclosure.personal_data import mask_personal_data
 from portal.blocks import AttachmentListBlock
 from portal.models.base import DisclosedPage, ItemPageForm
+
+from .moderated import ModeratedSubmission
 
 
 class ConsultationState:
@@ -203,30 +203,12 @@ class ConsultationFeedbackPage(DisclosedPage):
         return " ".join(" ".join(parts).split())
 
 
-class ConsultationComment(models.Model):
+class ConsultationComment(ModeratedSubmission):
     """A citizen's comment on a consultation, kept as sent; shown only once staff publish it, masked."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("待审核")
-        PUBLISHED = "published", _("已公开")
-        WITHHELD = "withheld", _("不予公开")
 
     consultation = models.ForeignKey(ConsultationPage, verbose_name=_("意见征集"), on_delete=models.PROTECT,
                                      related_name="citizen_comments")
-    name = models.CharField(_("姓名"), max_length=30, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
-    email = models.EmailField(_("电子邮箱"), blank=True)
     body = models.TextField(_("意见内容"))
-    submitted_at = models.DateTimeField(_("提交时间"), db_index=True)
-    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
-    status = models.CharField(_("审核状态"), max_length=12, choices=Status.choices, default=Status.PENDING)
-    moderation_note = models.CharField(_("审核说明"), max_length=200, blank=True,
-                                       help_text=_("不予公开的理由，仅内部可见。"))
-    moderated_at = models.DateTimeField(_("审核时间"), null=True, blank=True, editable=False)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+", editable=False)
-
-    panels = [FieldPanel("status"), FieldPanel("moderation_note")]
 
     class Meta:
         verbose_name = _("征集意见")
@@ -236,17 +218,3 @@ class ConsultationComment(models.Model):
 
     def __str__(self):
         return f"{self.consultation.title}：{self.body[:20]}"
-
-    @property
-    def is_anonymous(self):
-        return not self.name
-
-    @property
-    def masked_name(self):
-        """匿名 for anonymous comments, 王** otherwise (neither the name nor its length shows)."""
-        return f"{self.name[:1]}**" if self.name else str(_("匿名"))
-
-    @property
-    def public_body(self):
-        """The text as published: identity card, mobile and bank card numbers masked."""
-        return mask_personal_data(self.body)

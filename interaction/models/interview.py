@@ -26,6 +26,7 @@ from disclosure.personal_data import mask_personal_data
 from portal.models.base import DisclosedPage
 
 from ..interviews.admin_forms import RecordEntryForm
+from .moderated import ModeratedSubmission
 
 
 class InterviewState:
@@ -149,30 +150,14 @@ class InterviewGuest(Orderable):
         return f"{self.name}（{self.title}）"
 
 
-class InterviewQuestion(models.Model):
+class InterviewQuestion(ModeratedSubmission):
     """A citizen's question sent before or during the interview; shown only once staff publish it, masked."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("待审核")
-        PUBLISHED = "published", _("已公开")
-        WITHHELD = "withheld", _("不予公开")
+    anonymous_label = _("网友")
 
     interview = models.ForeignKey(InterviewPage, verbose_name=_("在线访谈"), on_delete=models.PROTECT,
                                   related_name="citizen_questions")
-    name = models.CharField(_("姓名"), max_length=30, blank=True)
-    phone = models.CharField(_("联系电话"), max_length=20, blank=True)
-    email = models.EmailField(_("电子邮箱"), blank=True)
     body = models.TextField(_("问题内容"))
-    submitted_at = models.DateTimeField(_("提交时间"), db_index=True)
-    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
-    status = models.CharField(_("审核状态"), max_length=12, choices=Status.choices, default=Status.PENDING)
-    moderation_note = models.CharField(_("审核说明"), max_length=200, blank=True,
-                                       help_text=_("不予公开的理由，仅内部可见。"))
-    moderated_at = models.DateTimeField(_("审核时间"), null=True, blank=True, editable=False)
-    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+", editable=False)
-
-    panels = [FieldPanel("status"), FieldPanel("moderation_note")]
 
     class Meta:
         verbose_name = _("访谈网友提问")
@@ -182,15 +167,6 @@ class InterviewQuestion(models.Model):
 
     def __str__(self):
         return f"{self.interview.title}：{self.body[:20]}"
-
-    @property
-    def masked_name(self):
-        """网友 for anonymous questions, 王** otherwise."""
-        return f"{self.name[:1]}**" if self.name else str(_("网友"))
-
-    @property
-    def public_body(self):
-        return mask_personal_data(self.body)
 
 
 class InterviewRecordEntry(models.Model):
