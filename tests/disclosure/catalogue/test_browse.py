@@ -81,11 +81,16 @@ def test_each_choice_shows_how_many_items_it_would_show(catalogue, department, t
     assert topics == {"科技、教育": 1, "教育": 1}
 
 
+# Five facet counts, the page of entries and the chrome (site, identity, menus, the footer's 政府网站年度报表 link,
+# looked up once per page-cache generation): a fixed number however many items there are.
+PAGE_QUERIES = 21
+
+
 def test_counts_are_aggregate_queries_not_one_query_per_item(client, catalogue, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(PAGE_QUERIES):
         response = client.get("/disclosure/")
     factories.article(factories.column(catalogue["news"].organisation), title="再多一条")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(PAGE_QUERIES):
         assert client.get("/disclosure/").status_code == 200
     assert "（3）" in response.content.decode()  # 教育局 has three public items
 
