@@ -59,8 +59,12 @@ class Report:
     documents: int = 0
 
 
-def build_demo(small=False, scale=1, now=None, progress=None):
-    """Build (or complete) the demo county. Returns a Report of what was created this time."""
+def build_demo(small=False, scale=1, now=None, progress=None, more_plans=None):
+    """Build (or complete) the demo county. Returns a Report of what was created this time.
+
+    ``more_plans(organisation, now)``, if given, returns further ``ItemPlan``s of that organisation (with a
+    ``publish`` callable), published in time order among its items: the 政民互动 pages of ``demo.participation``.
+    """
     now = now or timezone.now()
     report = Report()
     profiles = demo_organisations(small=small, scale=scale)
@@ -80,6 +84,8 @@ def build_demo(small=False, scale=1, now=None, progress=None):
             continue
         with transaction.atomic():
             extra = statutory_plans(profile, organisation, now, {profile.key for profile in profiles})
+            if more_plans is not None:
+                extra += more_plans(organisation, now)
             seed_content(profile, organisation, now, topics, report, small=small, scale=scale, extra_plans=extra)
         report.seeded_organisations.append(organisation.name)
         if progress:
@@ -230,6 +236,10 @@ def seed_content(profile, organisation, now, topics, report, small=False, scale=
     plans = schedule.plan_items(profile, rng, now, small=small, scale=scale) + list(extra_plans)
     plans.sort(key=lambda plan: (plan.when, plan.order))
     for serial, plan in enumerate(plans, start=1):
+        if plan.publish is not None:
+            plan.publish()
+            report.pages += 1
+            continue
         column = columns.get(plan.kind) or columns.get(ColumnKind.NEWS) or columns.get(ColumnKind.HEADLINES)
         plan.draft = plan.draft or write(plan, writer)
         page = make_page(plan, media, topics.get(plan.draft.topic or profile.topic), pages_by_plan)
@@ -311,6 +321,8 @@ def publish_at(parent, page, when):
         revision = page.save_revision(clean=False)  # add_child() has just validated the page
         revision.publish()
     Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when, latest_revision_created_at=when)
+    # The caller's instance says the same: a later save of it (archiving an interview) must not write back "now".
+    page.first_published_at = page.last_published_at = page.latest_revision_created_at = when
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     PageLogEntry.objects.filter(page_id=page.pk).update(timestamp=when)
     return page

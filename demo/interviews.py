@@ -16,7 +16,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from disclosure.catalogue.registration import importing_history
 from interaction.interviews.record import append_entry
@@ -71,7 +71,8 @@ def portrait(name, collection):
     draw.rounded_rectangle((50, 200, 270, 420), radius=90, fill=(150, 140, 128))
     data = io.BytesIO()
     picture.save(data, "JPEG", quality=85)
-    return Image.objects.create(title=title, collection=collection,
+    return Image.objects.create(title=title, collection=collection, description=f"示意照片：访谈嘉宾{name}的剪影",
+                                file_size=len(data.getvalue()),
                                 file=ImageFile(io.BytesIO(data.getvalue()), name=f"guest-{hashlib.md5(name.encode()).hexdigest()[:8]}.jpg"))
 
 
@@ -85,16 +86,28 @@ def ensure_interview(column, slug, when, guests, collection, **fields):
     return publish_at(column, page, when), True
 
 
+ARCHIVED_DAYS_AGO, ANNOUNCED_DAYS_AGO = 20, 2
+
+
+def afternoon_of(now):
+    """Interviews are held in office hours: 15:00 Beijing time (13 days ago and 5 days from ``now``)."""
+    return timezone.localtime(now).replace(hour=15, minute=0, second=0, microsecond=0)
+
+
 def seed_interviews(county, now, report):
     """The archived interview (questions, record, archive) and the announced one; counts go into ``report``."""
+    publish_archived_interview(county, now, report)
+    publish_announced_interview(county, now, report)
+
+
+def publish_archived_interview(county, now, report):
+    """The interview held 13 days ago: announced 20 days ago, citizens' questions, the record, archived."""
     column = interpretations_column(county)
     if column is None:
         return
-    collection = county.collection
-    # Interviews are held in office hours: 15:00 Beijing time, 13 days ago and 5 days from now.
-    afternoon = timezone.localtime(now).replace(hour=15, minute=0, second=0, microsecond=0)
+    afternoon = afternoon_of(now)
     archived, created = ensure_interview(
-        column, ARCHIVED_SLUG, now - datetime.timedelta(days=20), ARCHIVED_GUESTS, collection,
+        column, ARCHIVED_SLUG, now - datetime.timedelta(days=ARCHIVED_DAYS_AGO), ARCHIVED_GUESTS, county.collection,
         title="“优化营商环境 服务企业发展”在线访谈",
         summary="县发展和改革局、县行政审批服务中心负责人在线解答企业开办、项目审批等问题。",
         intro="<p>围绕企业开办、工程建设项目审批和企业服务，与网友在线交流。欢迎网友提前提问。</p>",
@@ -130,11 +143,21 @@ def seed_interviews(county, now, report):
         archived_at = archived.ends_at + datetime.timedelta(days=1)
         archived.archived = True
         with importing_history(archived_at):
-            archived.save_revision(clean=False).publish()
-        Page.objects.filter(pk=archived.pk).update(last_published_at=archived_at)
+            revision = archived.save_revision(clean=False)
+            revision.publish()
+        # Recorded at the historical moment everywhere, as publish_at does for a first publication.
+        Page.objects.filter(pk=archived.pk).update(last_published_at=archived_at, latest_revision_created_at=archived_at)
+        Revision.objects.filter(pk=revision.pk).update(created_at=archived_at)
 
+
+def publish_announced_interview(county, now, report):
+    """The interview announced 2 days ago, held 5 days from ``now``: questions are being collected."""
+    column = interpretations_column(county)
+    if column is None:
+        return
+    afternoon = afternoon_of(now)
     announced, created = ensure_interview(
-        column, ANNOUNCED_SLUG, now - datetime.timedelta(days=2), ANNOUNCED_GUESTS, collection,
+        column, ANNOUNCED_SLUG, now - datetime.timedelta(days=ANNOUNCED_DAYS_AGO), ANNOUNCED_GUESTS, county.collection,
         title="“居家养老服务补贴政策解读”在线访谈预告",
         summary="县民政局负责人将在线解读居家养老服务补贴政策，现征集网友提问。",
         intro="<p>《示例县居家养老服务补贴办法》即将施行。访谈将介绍补贴对象、标准和申请程序，欢迎网友提前提问。</p>",

@@ -7,12 +7,14 @@ by ``interaction.consultations.submission.submit_comment`` and survey answers by
 moderation is the field staff set in the admin. Each comment carries a fixed one-time token and each survey
 respondent a fixed token, so running the seed again finds what is stored and adds nothing.
 
-Not yet called by ``seed_demo``: the demo builder publishes every organisation's pages in time order so that
-index serials rise with the recorded publication time (tests/demo), and pages published afterwards at
-earlier historical moments break that order. Wiring this in means adding these pages to the builder's plans.
+``seed_demo`` publishes the consultations, the feedback report and the interviews as plans of the county
+(``participation_plans``), in time order among its other items, because index serials must rise with the
+recorded publication time (tests/demo); the survey, which is no catalogued page, is seeded after the build.
+``seed_participation`` does all of it at once, for a county built otherwise (tests).
 """
 
 import datetime
+import functools
 import random
 from dataclasses import dataclass
 
@@ -31,7 +33,14 @@ from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
 
 from .builder import publish_at
-from .interviews import seed_interviews
+from .interviews import (
+    ANNOUNCED_DAYS_AGO,
+    ARCHIVED_DAYS_AGO,
+    publish_announced_interview,
+    publish_archived_interview,
+    seed_interviews,
+)
+from .schedule import ItemPlan
 
 COMMENT_TOKEN = "demo-comment-"
 RESPONDENT_TOKEN = "demo-respondent-"
@@ -92,49 +101,73 @@ def add_comments(page, comments, key, report):
         comment.save()
 
 
-def seed_consultations(county, now, report):
+CLOSED_DAYS_AGO, FEEDBACK_DAYS_AGO, OPEN_DAYS_AGO = 75, 30, 6
+
+
+def publish_closed_consultation(county, now, report):
+    """The closed consultation (opened 75 days ago, closed 45 days ago) and its comments."""
+    column = notices_column(county)
+    if column is None:
+        return None
+    closed_page, created = ensure_consultation(
+        column, CLOSED_SLUG, now - datetime.timedelta(days=CLOSED_DAYS_AGO),
+        title="关于公开征求《示例县居家养老服务补贴办法（征求意见稿）》意见的通知",
+        summary="为完善居家养老服务补贴制度，现公开征求意见。",
+        explanation="<p>本办法明确补贴对象、标准和申请程序，拟将80周岁以上老年人全部纳入补贴范围。</p>",
+        legal_basis="《中华人民共和国老年人权益保障法》第三十七条",
+        opens_at=now - datetime.timedelta(days=CLOSED_DAYS_AGO), closes_at=now - datetime.timedelta(days=45),
+    )
+    report.consultations += created
+    add_comments(closed_page, CLOSED_COMMENTS, "closed", report)
+    return closed_page
+
+
+def publish_feedback_report(county, now, report):
+    """The closed consultation's 意见采纳情况, published 30 days ago."""
+    column = notices_column(county)
+    closed_page = column and ConsultationPage.objects.child_of(column).filter(slug=CLOSED_SLUG).first()
+    if closed_page is None or ConsultationFeedbackPage.objects.child_of(closed_page).exists():
+        return
+    reported_at = now - datetime.timedelta(days=FEEDBACK_DAYS_AGO)
+    publish_at(closed_page, ConsultationFeedbackPage(
+        display_date=reported_at, title="《示例县居家养老服务补贴办法》公开征求意见采纳情况",
+        introduction="<p>征集期间通过网站、信函共收到意见4条，经研究，采纳2条，未采纳2条。</p>",
+        comments_received=closed_page.citizen_comments.count() + 1,
+        items=[
+            ("item", {"opinion": "取消老年人申请补贴时提交的收入证明。", "decision": "adopted", "reason": ""}),
+            ("item", {"opinion": "服务中心增加周末开放时间。", "decision": "adopted", "reason": ""}),
+            ("item", {"opinion": "补贴标准每年随物价调整。", "decision": "not_adopted",
+                      "reason": "补贴标准由县财政预算确定，按规定每三年评估调整一次，已在第九条明确。"}),
+            ("item", {"opinion": "将补贴范围扩大到70周岁以上老年人。", "decision": "not_adopted",
+                      "reason": "超出本县财力，将在下一轮评估时研究。"}),
+        ],
+    ), reported_at)
+    report.feedback_reports += 1
+
+
+def publish_open_consultation(county, now, report):
+    """The open consultation (opened 6 days ago, closes in 24 days) and its first comments."""
     column = notices_column(county)
     if column is None:
         return
     open_page, created = ensure_consultation(
-        column, OPEN_SLUG, now - datetime.timedelta(days=6),
+        column, OPEN_SLUG, now - datetime.timedelta(days=OPEN_DAYS_AGO),
         title="关于公开征求《示例县城区养犬管理办法（征求意见稿）》意见的通知",
         summary="为规范城区养犬行为，保障公民人身安全和环境卫生，现公开征求社会各界意见。",
         explanation="<p>近年来城区养犬数量增加，犬只扰民、伤人和污染环境等问题时有发生。起草单位在调研基础上起草了本办法，"
                     "重点规定养犬登记、文明养犬和违规处理。请重点就登记时限、禁养犬只范围提出意见。</p>",
         legal_basis="《中华人民共和国动物防疫法》第三十条；《浙江省动物防疫条例》",
-        opens_at=now - datetime.timedelta(days=6), closes_at=now + datetime.timedelta(days=24),
+        opens_at=now - datetime.timedelta(days=OPEN_DAYS_AGO), closes_at=now + datetime.timedelta(days=24),
         contact="信函请寄示例县司法局（邮编 330199），电子邮件 sfj@example.gov.cn",
     )
     report.consultations += created
     add_comments(open_page, OPEN_COMMENTS, "open", report)
 
-    closed_page, created = ensure_consultation(
-        column, CLOSED_SLUG, now - datetime.timedelta(days=75),
-        title="关于公开征求《示例县居家养老服务补贴办法（征求意见稿）》意见的通知",
-        summary="为完善居家养老服务补贴制度，现公开征求意见。",
-        explanation="<p>本办法明确补贴对象、标准和申请程序，拟将80周岁以上老年人全部纳入补贴范围。</p>",
-        legal_basis="《中华人民共和国老年人权益保障法》第三十七条",
-        opens_at=now - datetime.timedelta(days=75), closes_at=now - datetime.timedelta(days=45),
-    )
-    report.consultations += created
-    add_comments(closed_page, CLOSED_COMMENTS, "closed", report)
-    if not ConsultationFeedbackPage.objects.child_of(closed_page).exists():
-        reported_at = now - datetime.timedelta(days=30)
-        publish_at(closed_page, ConsultationFeedbackPage(
-            display_date=reported_at, title="《示例县居家养老服务补贴办法》公开征求意见采纳情况",
-            introduction="<p>征集期间通过网站、信函共收到意见4条，经研究，采纳2条，未采纳2条。</p>",
-            comments_received=closed_page.citizen_comments.count() + 1,
-            items=[
-                ("item", {"opinion": "取消老年人申请补贴时提交的收入证明。", "decision": "adopted", "reason": ""}),
-                ("item", {"opinion": "服务中心增加周末开放时间。", "decision": "adopted", "reason": ""}),
-                ("item", {"opinion": "补贴标准每年随物价调整。", "decision": "not_adopted",
-                          "reason": "补贴标准由县财政预算确定，按规定每三年评估调整一次，已在第九条明确。"}),
-                ("item", {"opinion": "将补贴范围扩大到70周岁以上老年人。", "decision": "not_adopted",
-                          "reason": "超出本县财力，将在下一轮评估时研究。"}),
-            ],
-        ), reported_at)
-        report.feedback_reports += 1
+
+def seed_consultations(county, now, report):
+    publish_closed_consultation(county, now, report)
+    publish_feedback_report(county, now, report)
+    publish_open_consultation(county, now, report)
 
 
 def seed_survey(organisation, now, report):
@@ -180,6 +213,23 @@ def seed_participation(county, survey_organisation=None, now=None):
     seed_survey(survey_organisation or county, now, report)
     seed_interviews(county, now, report)
     return report
+
+
+def participation_plans(organisation, now, report):
+    """The county's 政民互动 pages as builder plans (``demo.builder.build_demo(more_plans=…)``), each published at
+    its own moment among the county's other items, so index serials keep rising with publication time.
+    Other organisations get none. The survey is no catalogued page: ``seed_survey`` runs after the build."""
+    if organisation.kind != organisation.Kind.COUNTY:
+        return []
+    steps = [
+        (CLOSED_DAYS_AGO, publish_closed_consultation),
+        (FEEDBACK_DAYS_AGO, publish_feedback_report),
+        (ARCHIVED_DAYS_AGO, publish_archived_interview),
+        (OPEN_DAYS_AGO, publish_open_consultation),
+        (ANNOUNCED_DAYS_AGO, publish_announced_interview),
+    ]
+    return [ItemPlan(kind=ColumnKind.NOTICES, when=now - datetime.timedelta(days=days), age=days,
+                     publish=functools.partial(step, organisation, now, report)) for days, step in steps]
 
 
 def summary_line(report):

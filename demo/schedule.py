@@ -63,6 +63,9 @@ class ItemPlan:
     policy: object = None  # the ItemPlan of the policy an interpretation explains
     draft: object = None
     display_when: datetime.datetime = None  # only for a back-dated item: the earlier date it shows
+    # A page that is not a plain item (a consultation, an interview): this callable publishes it at ``when``
+    # through its own services, in time order with the other items so index numbers still rise with time.
+    publish: object = None
 
     @property
     def shown(self):

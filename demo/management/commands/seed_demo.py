@@ -7,10 +7,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
+from django.utils import timezone
 
+from demo import participation
 from demo.builder import build_demo
 from demo.interaction import seed_correspondence, summary_line
 from demo.logins import ensure_logins
+from departments.models import Organisation
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -38,7 +41,14 @@ class Command(BaseCommand):
             # Thousands of publishes each queue Wagtail's reference-index and page-search tasks (and ours):
             # run them here, or a fresh worker spends minutes on that backlog before a real publish's turn.
             with override_settings(TASKS=IMMEDIATE_TASKS):
-                report = build_demo(small=small, scale=scale, progress=progress)
+                now = timezone.now()
+                taking_part = participation.ParticipationReport()
+                report = build_demo(small=small, scale=scale, now=now, progress=progress,
+                                    more_plans=lambda organisation, when: participation.participation_plans(
+                                        organisation, when, taking_part))
+                county = Organisation.objects.filter(kind=Organisation.Kind.COUNTY).first()
+                if county is not None:  # the survey is no catalogued page: answered after the build
+                    participation.seed_survey(county, now, taking_part)
                 correspondence = seed_correspondence(small=small, scale=scale)  # letters and applications, once
         except ValidationError as error:  # e.g. a real organisation already uses a demo slug or credit code
             raise CommandError(f"无法创建演示机构：{'；'.join(error.messages)}") from error
@@ -54,6 +64,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"示例县演示数据已存在（{len(report.skipped_organisations)} 个机构），未做改动，仅核对了演示账号。")
         self.stdout.write(summary_line(correspondence))
+        self.stdout.write(participation.summary_line(taking_part))
         self.print_logins(logins)
 
     def print_logins(self, logins):
