@@ -24,3 +24,15 @@ def staff_organisations(user):
     if user.is_authenticated and is_information_office(user):
         return Organisation.objects.all()
     return member_organisations(user)
+
+
+def staff_pages(user, model):
+    """The live-or-draft pages of ``model`` (a Page subclass) in the trees of ``staff_organisations(user)``:
+    all of them for the information office. A queryset of ``model``; empty for anonymous or inactive users."""
+    if user.is_authenticated and is_information_office(user):
+        return model.objects.all()
+    pages = model.objects.none()
+    for organisation in member_organisations(user).select_related("home_page"):
+        if organisation.home_page_id:
+            pages = pages | model.objects.descendant_of(organisation.home_page)
+    return pages

@@ -4,32 +4,23 @@ Comments hold personal data: the staff of the organisation running the consultat
 office see and moderate them, nobody else (the same rule as letters, ``departments.staff.member_organisations``).
 """
 
-from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from departments.roles import is_information_office
-from departments.staff import member_organisations
+from departments.staff import staff_pages
 
 from ..models import ConsultationComment, ConsultationPage
+from ..moderation_admin import ModerationEditView
 
 
 def comments_visible_to(user):
     """The comments ``user`` may read and moderate: all for the information office, else their organisations'."""
-    if not user.is_authenticated or not user.is_active:
-        return ConsultationComment.objects.none()
-    comments = ConsultationComment.objects.select_related("consultation")
-    if is_information_office(user):
-        return comments
-    homes = [org.home_page for org in member_organisations(user).select_related("home_page") if org.home_page_id]
-    if not homes:
-        return ConsultationComment.objects.none()
-    consultations = ConsultationPage.objects.none()
-    for home in homes:
-        consultations = consultations | ConsultationPage.objects.descendant_of(home)
-    return comments.filter(consultation__in=consultations.values("pk"))
+    if user.is_authenticated and is_information_office(user):
+        return ConsultationComment.objects.select_related("consultation")
+    consultations = staff_pages(user, ConsultationPage).values("pk")
+    return ConsultationComment.objects.select_related("consultation").filter(consultation__in=consultations)
 
 
 def may_moderate(user, comment):
@@ -41,19 +32,9 @@ class CommentIndexView(IndexView):
         return super().get_base_queryset().filter(pk__in=comments_visible_to(self.request.user).values("pk"))
 
 
-class CommentEditView(EditView):
-    def get_object(self, queryset=None):
-        comment = super().get_object(queryset)
-        if not may_moderate(self.request.user, comment):
-            raise PermissionDenied
-        return comment
-
-    def save_instance(self):
-        comment = self.form.instance
-        if "status" in self.form.changed_data:
-            comment.moderated_at = timezone.now()
-            comment.moderated_by = self.request.user
-        return super().save_instance()
+class CommentEditView(ModerationEditView):
+    def visible_to(self, user):
+        return comments_visible_to(user)
 
 
 class CommentModerationViewSet(SnippetViewSet):

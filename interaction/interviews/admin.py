@@ -9,12 +9,12 @@ else (the same rule as consultation comments).
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet
 
 from ..models import InterviewPage, InterviewQuestion, InterviewRecordEntry
+from ..moderation_admin import ModerationEditView
 from .admin_forms import interviews_visible_to
 from .record import prepare_entry
 
@@ -25,19 +25,9 @@ class QuestionIndexView(IndexView):
         return super().get_base_queryset().filter(interview__in=visible)
 
 
-class QuestionEditView(EditView):
-    def get_object(self, queryset=None):
-        question = super().get_object(queryset)
-        if not interviews_visible_to(self.request.user).filter(pk=question.interview_id).exists():
-            raise PermissionDenied
-        return question
-
-    def save_instance(self):
-        question = self.form.instance
-        if "status" in self.form.changed_data:
-            question.moderated_at = timezone.now()
-            question.moderated_by = self.request.user
-        return super().save_instance()
+class QuestionEditView(ModerationEditView):
+    def visible_to(self, user):
+        return InterviewQuestion.objects.filter(interview__in=interviews_visible_to(user).values("pk"))
 
 
 class QuestionModerationViewSet(SnippetViewSet):

@@ -5,23 +5,14 @@ Kept apart from ``admin`` (viewsets) because the record entry model names this f
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from departments.roles import is_information_office
-from departments.staff import member_organisations
+from departments.staff import staff_pages
 
 
 def interviews_visible_to(user):
     """The interview pages ``user`` may run: all for the information office, else those in their organisations' trees."""
     from ..models import InterviewPage
 
-    if not user.is_authenticated or not user.is_active:
-        return InterviewPage.objects.none()
-    if is_information_office(user) or user.is_superuser:
-        return InterviewPage.objects.all()
-    homes = [org.home_page for org in member_organisations(user).select_related("home_page") if org.home_page_id]
-    interviews = InterviewPage.objects.none()
-    for home in homes:
-        interviews = interviews | InterviewPage.objects.descendant_of(home)
-    return interviews
+    return staff_pages(user, InterviewPage)
 
 
 class RecordEntryForm(WagtailAdminModelForm):
