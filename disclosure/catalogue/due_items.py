@@ -31,6 +31,8 @@ from .models import CatalogueEntry
 from .statutory import ItemAdoption, Schedule, StatutoryItem
 
 LOOKBACK_DAYS = 366
+# Late entries' titles and URLs are read this many at a time (a bounded ``IN`` list on every database).
+DETAIL_BATCH = 2000
 
 
 class FindingKind:
@@ -272,28 +274,48 @@ def period_findings(item, published, as_of, since):
 def late_entries(as_of, since, items_by_pk):
     """Entries with a 成文日期 first published more than the time limit in working days after it (art. 26).
 
-    {organisation pk: [DueFinding]}. An entry's limit is its item's ``working_days`` if it is mapped to
-    an event-driven item, else 20. Years missing from the working-day calendar are not judged.
+    {organisation pk: [DueFinding]}, for entries first published after ``since`` and by the end of ``as_of``
+    (both ``datetime.date``). An entry's limit is its item's ``working_days`` if it is mapped to an
+    event-driven item, else 20. Years missing from the working-day calendar are not judged.
+    Queries: one over the partial index ``entry_written_first`` (dates and keys only), then the titles
+    and URLs of the late ones, ``DETAIL_BATCH`` at a time.
     """
-    candidates = CatalogueEntry.objects.filter(
-        written_date__isnull=False,
-        first_published_at__gte=day_starts(since + datetime.timedelta(days=1)),
-        first_published_at__lt=day_starts(as_of + datetime.timedelta(days=1)),
-    ).values_list("organisation_id", "statutory_item_id", "written_date", "first_published_at", "title", "url", "index_number")
-    result = {}
-    for org_id, item_id, written, first, title, url, number in candidates:
-        published_on = local_date(first)
+    candidates = (
+        CatalogueEntry.objects.filter(
+            written_date__isnull=False,
+            first_published_at__gte=day_starts(since + datetime.timedelta(days=1)),
+            first_published_at__lt=day_starts(as_of + datetime.timedelta(days=1)),
+        )
+        .order_by()
+        .values_list("pk", "organisation_id", "statutory_item_id", "written_date", "first_published_at")
+    )
+    zone = timezone.get_current_timezone()
+    late = []
+    for pk, org_id, item_id, written, first in candidates:
+        published_on = first.astimezone(zone).date()
         item = items_by_pk.get(item_id)
         limit = item.working_days if item is not None and item.schedule == Schedule.EVENT else 20
         if (published_on - written).days <= limit:  # fewer calendar days than the limit: on time whatever the calendar
             continue
         elapsed = working_days_between(written, published_on)
-        if elapsed is None or elapsed <= limit:
-            continue
+        if elapsed is not None and elapsed > limit:
+            late.append((pk, org_id, item, written, published_on, elapsed, limit))
+    details = {}
+    for start in range(0, len(late), DETAIL_BATCH):
+        chunk = [row[0] for row in late[start:start + DETAIL_BATCH]]
+        details.update(
+            (pk, (title, url, number, shown)) for pk, title, url, number, shown in
+            CatalogueEntry.objects.filter(pk__in=chunk).order_by()
+            .values_list("pk", "title", "url", "index_number", "display_date")
+        )
+    template = _("《%(title)s》成文于 %(written)s，%(published)s 才公开，相隔 %(n)s 个工作日（应在 %(limit)s 个工作日内）。")
+    result = {}
+    late.sort(key=lambda row: (details[row[0]][3], row[0]), reverse=True)  # the catalogue's order: newest shown first
+    for pk, org_id, item, written, published_on, elapsed, limit in late:
+        title, url, number, _shown = details[pk]
         result.setdefault(org_id, []).append(DueFinding(
             FindingKind.PUBLISHED_LATE, item,
-            _("《%(title)s》成文于 %(written)s，%(published)s 才公开，相隔 %(n)s 个工作日（应在 %(limit)s 个工作日内）。")
-            % {"title": title, "written": written, "published": published_on, "n": elapsed, "limit": limit},
+            template % {"title": title, "written": written, "published": published_on, "n": elapsed, "limit": limit},
             None, "", url, number,
             title=title, written_date=written, published_on=published_on, working_days=elapsed, limit=limit,
         ))

@@ -162,6 +162,13 @@ class CatalogueEntry(models.Model):
             ),
             # 旧稿新发: copies of one organisation's earlier entries, found by one GROUP BY on this index.
             models.Index(fields=["organisation", "fingerprint", "first_published_at"], name="entry_org_fingerprint"),
+            # 逾期公开 (条例 art. 26): the fifth of entries with a 成文日期, read by publication date without the table.
+            models.Index(
+                fields=["first_published_at", "written_date", "organisation", "statutory_item"],
+                condition=models.Q(written_date__isnull=False), name="entry_written_first",
+            ),
+            # 政策文件未解读: the few 行政规范性文件, by publication date.
+            models.Index(fields=["first_published_at"], condition=models.Q(is_normative=True), name="entry_normative_first"),
         ]
 
     def __str__(self):

@@ -100,6 +100,23 @@ def test_a_document_published_over_20_working_days_after_it_was_made_is_deducted
     }]
 
 
+def test_late_documents_read_in_batches_are_all_listed_newest_first(opened_department, monkeypatch):
+    """The late entries' titles and URLs are read in batches: a batch boundary loses or reorders nothing."""
+    from disclosure.catalogue import due_items
+
+    monkeypatch.setattr(due_items, "DETAIL_BATCH", 2)
+    policies = column(opened_department, ColumnKind.POLICIES)
+    late = []
+    for day in (2, 3, 4, 5, 6):
+        with time_machine.travel(at(2026, 3, day), tick=False):
+            late.append(policy(policies, title=f"关于第{day}批春耕物资调度的通知", number=f"示政发〔2026〕{day}号",
+                               written_date=datetime.date(2026, 1, 5), slug=f"late-{day}"))
+    found = deduction(report(datetime.date(2026, 3, 10)).websites[0], "late_publication")
+    assert found["count"] == 5
+    assert [item["url"] for item in found["evidence"]] == [page.full_url for page in reversed(late)]
+    assert [item["published"] for item in found["evidence"]] == [f"2026-03-0{day}" for day in (6, 5, 4, 3, 2)]
+
+
 def normative(parent, moment, **fields):
     with time_machine.travel(moment, tick=False):
         return policy(parent, is_normative=True, normative_registration_number="SXDR-2026-0001", **fields)
