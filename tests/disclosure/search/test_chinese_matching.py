@@ -66,3 +66,19 @@ def test_title_matches_rank_above_body_matches_and_newer_breaks_ties(department,
     assert titles(find("秸秆禁烧")) == ["秸秆禁烧工作通知（新）", "秸秆禁烧工作通知（旧）", "全县秋季工作部署"]
     by_date = titles(find("秸秆禁烧", sort="date"))
     assert by_date[-1] == "秸秆禁烧工作通知（旧）"
+
+
+def test_every_relevance_tier_outranks_the_next_whatever_the_dates(department, search_index, indexed):
+    """Whole query in the title > every word in the title > some words in the title > body only (newest is last)."""
+    column = factories.column(department)
+    now = timezone.now()
+    with indexed():
+        factories.article(column, title="全县秋季工作部署", body="各乡镇秸秆禁烧工作通知已下发。", display_date=now)
+        factories.article(column, title="秸秆禁烧工作部署会召开", body="会上宣读了有关通知。",
+                          display_date=now - datetime.timedelta(days=1))
+        factories.article(column, title="关于秸秆禁烧工作的通知", body="请各乡镇落实。",
+                          display_date=now - datetime.timedelta(days=2))
+        factories.article(column, title="秸秆禁烧通知", body="请各乡镇落实。", display_date=now - datetime.timedelta(days=3))
+    assert titles(find("秸秆禁烧 通知")) == ["秸秆禁烧通知", "关于秸秆禁烧工作的通知", "秸秆禁烧工作部署会召开", "全县秋季工作部署"]
+    assert titles(find("秸秆禁烧 通知", sort="date")) == [
+        "全县秋季工作部署", "秸秆禁烧工作部署会召开", "关于秸秆禁烧工作的通知", "秸秆禁烧通知"]
