@@ -30,7 +30,7 @@ MAX_REQUESTS_PER_RUN = 200_000
 FIND_URLS = """
 import json, django
 django.setup()
-from departments.models import DepartmentHomePage
+from portal.models import DepartmentHomePage
 from portal.models import ArticlePage
 department = DepartmentHomePage.objects.live().order_by("path").first()
 article = ArticlePage.objects.live().filter(path__startswith=department.path).order_by("-display_date").first()

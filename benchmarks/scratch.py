@@ -46,7 +46,7 @@ def provision_organisations(first, count):
 
     from departments.credit_codes import make_credit_code
     from departments.models import Organisation
-    from departments.provisioning import provision
+    from portal.provisioning import provision
 
     logging.disable(logging.INFO)
     organisations = []

@@ -343,7 +343,7 @@ def resident_mb():
 
 def judged_texts():
     """Entry pk → its searchable text in match form (title, summary, body, keywords, numbers, organisation)."""
-    from disclosure.search.queue import catalogue_index
+    from disclosure.search.documents import catalogue_index
     from disclosure.search.segmenter import match_form
 
     index = catalogue_index()

@@ -14,7 +14,6 @@ from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from departments.models import Leader, Organisation
-from departments.provisioning import provision
 from disclosure.catalogue.registration import importing_history
 from disclosure.models import CatalogueEntry, StatutoryItem, Topic
 from portal.column_kinds import ColumnKind
@@ -26,6 +25,7 @@ from portal.models import (
     ServiceGuidePage,
     SiteIdentity,
 )
+from portal.provisioning import provision
 
 from . import schedule
 from .drafts import Writer

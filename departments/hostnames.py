@@ -4,13 +4,14 @@ from wagtail.models import Site
 
 
 def hostname_taken(hostname, organisation):
-    """True if another Site or another organisation already uses ``hostname``."""
-    from .models import Organisation
+    """True if another Site or another organisation already uses ``hostname``.
 
+    ``organisation`` is an ``Organisation`` (saved or not); the other organisations are read through its class,
+    so this module, which the model's admin form uses, does not import the model."""
     if not hostname:
         return False
     sites = Site.objects.filter(hostname__iexact=hostname)
-    others = Organisation.objects.filter(hostname__iexact=hostname)
+    others = type(organisation).objects.filter(hostname__iexact=hostname)
     if organisation.pk:
         others = others.exclude(pk=organisation.pk)
     if organisation.home_page_id:

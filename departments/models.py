@@ -1,4 +1,8 @@
-"""Organisations (departments and townships) and the home page of each one's tree."""
+"""Organisations (departments and townships) and their leaders; the standing roles of the installation.
+
+The page types of an organisation's tree (its home, the 部门 / 乡镇 directory) are pages:
+``portal/models/organisation_pages.py`` (app label ``departments``, so content types and migrations stay).
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,11 +13,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from portal.models.base import BasePage
-
 from .credit_codes import validate_credit_code
 from .forms import OrganisationForm
-from .leaders import LeadersRouteMixin
 from .site_codes import validate_site_id_code
 
 
@@ -169,59 +170,6 @@ class Leader(Orderable):
     def cv_lines(self):
         """简历, one entry per non-empty line (list of str)."""
         return [line.strip() for line in (self.cv or "").splitlines() if line.strip()]
-
-
-class OrganisationIndexPage(BasePage):
-    """部门 / 乡镇: the portal's directory of department or township sub-sites."""
-
-    kind = models.CharField(_("机构类型"), max_length=16, choices=Organisation.Kind.choices, default=Organisation.Kind.DEPARTMENT)
-    intro = models.TextField(_("说明"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("kind"), FieldPanel("intro")]
-    parent_page_types = ["portal.PortalHomePage"]
-    subpage_types = ["departments.DepartmentHomePage"]
-    page_description = _("部门或乡镇子站的目录页。")
-    is_creatable = False  # made by provisioning, one per kind
-    in_site_map = True
-    column = None  # above every column
-
-    class Meta:
-        verbose_name = _("机构目录")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = (
-            Organisation.objects.active().filter(kind=self.kind, home_page__live=True).select_related("home_page")
-        )
-        return context
-
-
-class DepartmentHomePage(LeadersRouteMixin, BasePage):
-    """A department's or township's sub-site home: its columns, contacts and responsibilities."""
-
-    intro = models.TextField(_("简介"), blank=True)
-    items_per_column = models.PositiveSmallIntegerField(_("每个栏目显示条数"), default=6)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    settings_panels = [*BasePage.settings_panels, FieldPanel("items_per_column")]
-    parent_page_types = ["departments.OrganisationIndexPage"]
-    subpage_types = ["portal.ColumnPage"]
-    page_description = _("部门或乡镇子站首页，由机构开通时自动创建。")
-    is_creatable = False  # a home without its organisation would have no editors, workflow or index numbers
-    in_site_map = True
-    column = None  # above its columns
-
-    class Meta:
-        verbose_name = _("部门/乡镇首页")
-
-    def get_context(self, request, *args, **kwargs):
-        from . import aggregation
-
-        context = super().get_context(request, *args, **kwargs)
-        context["column_blocks"] = aggregation.columns_with_latest(self, self.items_per_column)
-        context["leaders"] = list(self.organisation.leaders.all()) if self.organisation else []
-        return context
-
 
 
 class StaffRole(models.Model):

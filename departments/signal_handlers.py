@@ -30,7 +30,9 @@ def home_page_publication_changed(sender, instance, **kwargs):
 
 
 def register_signal_handlers():
-    from .models import DepartmentHomePage, Organisation
+    from portal.models import DepartmentHomePage
+
+    from .models import Organisation
 
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="departments-organisation-search")
     page_published.connect(home_page_publication_changed, sender=DepartmentHomePage,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class DisclosureConfig(AppConfig):
@@ -9,8 +10,10 @@ class DisclosureConfig(AppConfig):
     def ready(self):
         from .catalogue.signal_handlers import register_signal_handlers
         from .reports.signal_handlers import register_signal_handlers as register_report_handlers
+        from .search.checks import check_search_index
         from .search.hot_words import register_signal_handlers as register_hot_word_handlers
 
         register_signal_handlers()
         register_report_handlers()
         register_hot_word_handlers()
+        checks.register(check_search_index, "search")

@@ -1,8 +1,12 @@
-"""Wagtail hooks of the portal's front end."""
+"""Wagtail hooks of the portal: the front end's view counts and the admin of organisations (部门与乡镇)."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from .middleware import COUNTED_PAGE_ATTRIBUTE
+from .organisation_admin import OrganisationViewSet
+
+register_snippet(OrganisationViewSet)
 
 
 @hooks.register("before_serve_page")

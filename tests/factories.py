@@ -6,9 +6,9 @@ from django.contrib.auth.models import User
 
 from departments.credit_codes import make_credit_code
 from departments.models import Organisation
-from departments.provisioning import provision
 from portal.column_kinds import ColumnKind
 from portal.models import ArticlePage, ColumnPage, PolicyDocumentPage, ServiceGuidePage
+from portal.provisioning import provision
 
 _counter = itertools.count(1)
 

@@ -5,6 +5,8 @@ across sites (search, feeds, exports, audit, reports) reads entries, never the p
 """
 
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,12 +44,79 @@ class Topic(models.Model):
         return self.parent if self.parent_id else self
 
 
+# 部门动态 / 乡镇动态: what counts as "news" from a sub-site.
+NEWS_KINDS = (ColumnKind.HEADLINES, ColumnKind.NEWS, ColumnKind.NOTICES)
+LISTING_FIELDS = (
+    "title", "url", "site", "path", "display_date", "summary", "index_number", "column_kind", "column_title",
+    "organisation_id",
+)
+LISTING_ORGANISATION_FIELDS = (
+    "organisation__name", "organisation__short_name", "organisation__slug", "organisation__kind", "organisation__active",
+)
+
+
 class CatalogueEntryQuerySet(models.QuerySet):
+    """Entries, and the cross-site listings the portal and sub-site homes show (read from the catalogue,
+    never the page tree). Every listing is one query with a limit, so the number of queries never grows
+    with the number of organisations or items. ``organisations`` (a dict of primary key to ``Organisation``,
+    optional) are organisations the caller has loaded already: entries are labelled with them instead of
+    joining the organisation again."""
+
     def public(self):
         return self.filter(status=CatalogueEntry.Status.LIVE)
 
     def withdrawn(self):
         return self.filter(status=CatalogueEntry.Status.WITHDRAWN)
+
+    def _listed(self, organisations=None):
+        entries = self.public().filter(organisation__active=True)
+        if organisations is None:
+            return entries.select_related("organisation").only(*LISTING_FIELDS, *LISTING_ORGANISATION_FIELDS)
+        return entries.only(*LISTING_FIELDS)
+
+    def _labelled(self, entries, organisations):
+        """Attach already loaded organisations to entries, as select_related would, without the join."""
+        entries = list(entries)
+        if organisations is not None:
+            field = self.model._meta.get_field("organisation")
+            for entry in entries:
+                field.set_cached_value(entry, organisations.get(entry.organisation_id))
+        return entries
+
+    def latest_for_organisation(self, organisation, column_kinds, limit, organisations=None):
+        """The newest public entries of ``organisation`` in columns of ``column_kinds`` (list, newest first;
+        [] without an organisation)."""
+        if organisation is None:
+            return []
+        entries = self._listed(organisations).filter(organisation=organisation, column_kind__in=column_kinds)[:limit]
+        return self._labelled(entries, organisations)
+
+    def latest_by_kind_of_organisation(self, kind, limit, organisations=None):
+        """部门动态 / 乡镇动态: newest news items from every department (or township) tree, each labelled (list)."""
+        entries = self._listed(organisations).filter(organisation__kind=kind, column_kind__in=NEWS_KINDS)[:limit]
+        return self._labelled(entries, organisations)
+
+    def latest_guides(self, limit, organisations=None):
+        """办事指南: the newest service guides of every active organisation (list)."""
+        return self._labelled(self._listed(organisations).filter(genre=Genre.SERVICE_GUIDE)[:limit], organisations)
+
+    def latest_per_column(self, column_ids, per_column):
+        """The newest ``per_column`` public entries of each column in ``column_ids`` (page primary keys), in one
+        query: a dict of column id to entries, newest first; a column without entries is absent."""
+        ranked = (
+            self.public()
+            .filter(column__in=column_ids)
+            .annotate(rank=Window(RowNumber(), partition_by=[F("column_id")],
+                                  order_by=[F("display_date").desc(), F("pk").desc()]))
+            .filter(rank__lte=per_column)
+            .only("title", "url", "site", "path", "display_date", "column_id", "index_number", "organisation_id")
+        )
+        by_column = {}
+        for entry in ranked:
+            by_column.setdefault(entry.column_id, []).append(entry)
+        for entries in by_column.values():
+            entries.sort(key=lambda entry: entry.display_date, reverse=True)
+        return by_column
 
 
 class CatalogueEntry(models.Model):

@@ -10,8 +10,9 @@ from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal import page_cache
+from portal.signals import disclosed_page_published
 
-from . import generation, privacy, registration
+from . import generation, privacy, registration, review
 from .models import CatalogueEntry, Topic
 from .signals import catalogue_changed
 
@@ -74,6 +75,11 @@ def on_catalogue_changed(sender, entry_ids, kind, **kwargs):
     page_cache.invalidate()
 
 
+def on_disclosed_page_published(sender, page_id, revision, user, **kwargs):
+    """A disclosed page went live: publishing is the confidentiality review's sign-off (``review``)."""
+    review.record_confidentiality_review(page_id, revision, user)
+
+
 def register_signal_handlers():
     """Connected before Wagtail's own handlers (our apps come first), so a deletion is recorded as such."""
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="catalogue-delete")
@@ -86,5 +92,6 @@ def register_signal_handlers():
     post_save.connect(on_site_changed, sender=Site, dispatch_uid="catalogue-site-saved")
     post_delete.connect(on_site_changed, sender=Site, dispatch_uid="catalogue-site-deleted")
     post_save.connect(on_organisation_saved, sender="departments.Organisation", dispatch_uid="catalogue-organisation")
+    disclosed_page_published.connect(on_disclosed_page_published, dispatch_uid="catalogue-confidentiality-review")
     post_save.connect(on_topic_saved, sender=Topic, dispatch_uid="catalogue-topic")
     catalogue_changed.connect(on_catalogue_changed, sender=CatalogueEntry, dispatch_uid="catalogue-changed-caches")

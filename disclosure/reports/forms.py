@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.reports.models import TABLE4_GROUPS, TABLE4_RESULTS, YearlyReport
+from disclosure.reports.models import YearlyReport
+from disclosure.reports.table4 import TABLE4_GROUPS, TABLE4_RESULTS
 from security.strict_input import StrictIntegerField, strict_formfield
 
 TABLE2_FIELDS = [

@@ -8,7 +8,7 @@ with the genre 报告.
 """
 
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -16,19 +16,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from portal.models.base import DisclosedPage
 
 from ..catalogue.taxonomy import Genre
-
-TABLE4_GROUPS = [
-    ("reconsideration", _("行政复议")),
-    ("litigation_direct", _("行政诉讼：未经复议直接起诉")),
-    ("litigation_after", _("行政诉讼：复议后起诉")),
-]
-TABLE4_RESULTS = [
-    ("upheld", _("结果维持")),
-    ("corrected", _("结果纠正")),
-    ("other", _("其他结果")),
-    ("pending", _("尚未审结")),
-    ("total", _("总计")),
-]
+from .table3 import COLUMN_LABELS, COLUMNS, Table3
+from .table4 import TABLE4_GROUPS, TABLE4_RESULTS
+from .xlsx import report_workbook
 
 
 def _count(label):
@@ -158,13 +148,9 @@ class YearlyReportPage(RoutablePageMixin, DisclosedPage):
         return " ".join(part for part in (report.overview, report.problems, report.other_matters) if part)
 
     def published_table3(self, report):
-        from disclosure.reports.table3 import Table3
-
         return Table3.from_snapshot(report.table3_snapshot) if report and report.table3_snapshot else None
 
     def get_context(self, request, *args, **kwargs):
-        from disclosure.reports.table3 import COLUMN_LABELS, COLUMNS
-
         context = super().get_context(request, *args, **kwargs)
         report = self.report
         context["report"] = report
@@ -175,10 +161,6 @@ class YearlyReportPage(RoutablePageMixin, DisclosedPage):
     @path("xlsx/", name="xlsx")
     def xlsx(self, request):
         """The published report as XLSX, with the table 3 frozen at publication."""
-        from django.http import Http404
-
-        from disclosure.reports.xlsx import report_workbook
-
         report = self.report
         if report is None:
             raise Http404

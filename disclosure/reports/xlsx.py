@@ -11,9 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from disclosure.reports.models import TABLE4_RESULTS
-
 from .table3 import Table3, compute_table3
+from .table4 import TABLE4_RESULTS
 
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

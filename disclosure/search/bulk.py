@@ -5,7 +5,7 @@ backend; with Chinese segmentation that is ~30 entries/s. Here the main process 
 catalogue in primary-key chunks and prepares documents, while Whoosh's multi-process writer
 (``procs``) segments and indexes them in parallel processes, each writing its own segment,
 committed once. The new index is built beside the live one and swapped in, so search keeps
-answering during a rebuild; entries changed meanwhile are queued again afterwards.
+answering during a rebuild; ``queue.rebuild_index`` queues the entries changed meanwhile afterwards.
 """
 
 import logging
@@ -13,14 +13,11 @@ import os
 import shutil
 import time
 
-from django.db.models import Q
-from django.utils import timezone
 from haystack import connections
 from whoosh.filedb.filestore import FileStorage
 
-from ..models import CatalogueEntry
 from . import engine, whoosh_speedups
-from .queue import catalogue_index, indexes_by_label, queue_entries
+from .documents import catalogue_index, indexes_by_label
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +27,6 @@ def rebuild(procs=2, chunk_size=2000, limitmb=256, progress=None):
     other search index) and swap it in. Returns (documents written, seconds)."""
     whoosh_speedups.install()
     started_clock = time.perf_counter()
-    started = timezone.now()
     backend = connections["default"].get_backend()
     path = os.path.abspath(backend.path)
     building = f"{path}.building-{os.getpid()}"
@@ -68,8 +64,6 @@ def rebuild(procs=2, chunk_size=2000, limitmb=256, progress=None):
     _swap_in(building, path)
     backend.setup_complete = False
     engine.forget_view()
-    changed = CatalogueEntry.objects.filter(Q(changed_at__gte=started) | Q(last_updated_at__gte=started))
-    queue_entries(changed.values_list("pk", flat=True))
     return count, time.perf_counter() - started_clock
 
 

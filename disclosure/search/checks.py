@@ -2,28 +2,27 @@
 
 Whoosh or Elasticsearch alike (``engines.py``): "missing" there also means the server is unreachable.
 
-Tagged ``search``; they read the database, so they quietly skip when it is not reachable
-(e.g. before ``migrate``). Run only them with ``manage.py check --tag search``.
+Tagged ``search`` (registered in ``DisclosureConfig.ready``); they read the database, so they quietly skip
+when it is not reachable (e.g. before ``migrate``). Run only them with ``manage.py check --tag search``.
 """
 
 from datetime import timedelta
 
 from django.core import checks
+from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from haystack import connections
+
+from ..models import PendingIndexUpdate
+from . import engine, engines
+from .documents import indexes_by_label
 
 QUEUE_STALE_MINUTES = 10
 
 
-@checks.register("search")
 def check_search_index(app_configs=None, **kwargs):
-    from django.db import DatabaseError
-    from haystack import connections
-
-    from ..models import PendingIndexUpdate
-    from . import engine, engines
-    from .queue import indexes_by_label
-
+    """Warnings (``search.W001``–``W004``) when the index is unreadable, empty, out of step or its queue stale."""
     index_engine = engines.for_backend(connections["default"].get_backend())
     if index_engine is None:
         return []

@@ -10,8 +10,9 @@ into plain rows (the keys of :data:`ROW_KEYS`), read from the database, which st
 Search never loops over page or model types of its own: it asks each hit's index (``service.py``).
 """
 
-from haystack import indexes
+from haystack import connections, indexes
 
+from ..models import CatalogueEntry
 from .fields import FacetValueField, IdentifierField, MatchTextField, SegmentedTextField
 
 #: What every result row holds: ``pk``, ``title``, ``summary`` and ``body_text`` (the texts a snippet is
@@ -26,6 +27,17 @@ ROW_KEYS = ("pk", "title", "summary", "body_text", "url", "site_id", "path", "in
 def model_label(model):
     """``"app_label.model_name"``: how a document's model is named in the index (haystack's ``django_ct``)."""
     return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def catalogue_index():
+    """The catalogue's search index (``disclosure/search_indexes.py``)."""
+    return connections["default"].get_unified_index().get_index(CatalogueEntry)
+
+
+def indexes_by_label():
+    """``{"app_label.model_name": search index}`` for every model the search index holds."""
+    unified = connections["default"].get_unified_index()
+    return {model_label(model): unified.get_index(model) for model in unified.get_indexed_models()}
 
 
 class CountySearchIndex(indexes.SearchIndex):

@@ -6,7 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from . import checks  # noqa: F401  (registers the search index checks when the app loads)
 from .segmenter import normalise
 
 _WORD_SEPARATORS = re.compile(r"[\s,，、;；/|]+")

@@ -3,25 +3,30 @@
 Every catalogue change (``disclosure.catalogue.signals.catalogue_changed``, sent for catalogue entries and,
 by their apps, for public letters and organisations) only writes a ``PendingIndexUpdate``
 row (in its own transaction) and, once that
-transaction has committed, enqueues :func:`tasks.process_index_updates`. The task takes every
+transaction has committed, enqueues :func:`process_index_updates` (the django-tasks task, here). The task takes every
 pending entry at once (batching), writes them with one Whoosh writer and one commit, and
 deletes the rows only after the commit. If the index is locked or the write fails, the rows
 stay and the task is retried later, so publishing never waits on or fails because of the index.
 If the index itself is gone, the task rebuilds all of it from the catalogue (which covers every
 pending row) rather than starting an index that holds only the newest entries.
+
+``rebuild_index`` is the full rebuild (``bulk.rebuild``) followed by queueing what changed while it ran;
+``manage.py rebuild_index`` calls it.
 """
 
 import logging
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+from django_tasks import task
 from haystack import connections
 
 from ..models import CatalogueEntry, PendingIndexUpdate
 from .backend import IndexMissing
-from .documents import model_label
+from .bulk import rebuild
+from .documents import catalogue_index, indexes_by_label, model_label
 from .models import CATALOGUE_ENTRY_LABEL
 
 logger = logging.getLogger(__name__)
@@ -51,32 +56,20 @@ def queue_entries(entry_ids, model=None):
 
 def request_processing(delay_seconds=0):
     """Ask the task worker to process the queue (now, or after a delay where the backend can defer)."""
-    from .tasks import process_index_updates
-
-    task = process_index_updates
+    index_task = process_index_updates
     if delay_seconds:
-        if not task.get_backend().supports_defer:
+        if not index_task.get_backend().supports_defer:
             # An in-process backend cannot wait: the rows stay pending for the next publish or `search_queue --process`.
             return
-        task = task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
+        index_task = index_task.using(run_after=timezone.now() + timedelta(seconds=delay_seconds))
     try:
-        task.enqueue()
+        index_task.enqueue()
     except Exception:  # the rows are kept; the next publish or `search_queue --process` picks them up
         logger.exception("Could not enqueue the search index update; pending entries are kept.")
 
 
 def pending_count():
     return PendingIndexUpdate.objects.count()
-
-
-def catalogue_index():
-    return connections["default"].get_unified_index().get_index(CatalogueEntry)
-
-
-def indexes_by_label():
-    """``{"app_label.model_name": search index}`` for every model the search index holds."""
-    unified = connections["default"].get_unified_index()
-    return {model_label(model): unified.get_index(model) for model in unified.get_indexed_models()}
 
 
 def process_pending(limit=BATCH_LIMIT):
@@ -110,9 +103,7 @@ def process_pending(limit=BATCH_LIMIT):
     except IndexMissing:
         # Never start an empty index with only these objects: build the whole one from the database.
         logger.warning("Search index is missing; rebuilding it from the catalogue before applying %s updates.", len(rows))
-        from .bulk import rebuild
-
-        rebuild(procs=1)
+        rebuild_index(procs=1)
     except Exception as error:
         PendingIndexUpdate.objects.filter(pk__in=row_pks).update(
             attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
@@ -140,3 +131,26 @@ def process_all(limit=BATCH_LIMIT):
 def retry_delay(attempt):
     return RETRY_DELAYS_SECONDS[min(attempt, len(RETRY_DELAYS_SECONDS) - 1)]
 
+
+def rebuild_index(procs=2, chunk_size=2000, limitmb=256, progress=None):
+    """Build a complete new index (``bulk.rebuild``, same arguments) and swap it in, then queue the catalogue
+    entries changed while it was built, so none is left out. Returns (documents written, seconds)."""
+    started = timezone.now()
+    result = rebuild(procs=procs, chunk_size=chunk_size, limitmb=limitmb, progress=progress)
+    changed = CatalogueEntry.objects.filter(Q(changed_at__gte=started) | Q(last_updated_at__gte=started))
+    queue_entries(changed.values_list("pk", flat=True))
+    return result
+
+
+@task(priority=50)
+def process_index_updates():
+    """The django-tasks task (``manage.py db_worker``): write every pending index change; on failure keep them
+    and ask to be run again later."""
+    try:
+        return process_all()
+    except Exception as error:
+        attempts = PendingIndexUpdate.objects.order_by("-attempts").values_list("attempts", flat=True).first() or 1
+        delay = retry_delay(attempts - 1)
+        logger.warning("Search index update failed (%r); retrying in %s s.", error, delay)
+        request_processing(delay_seconds=delay)
+        raise

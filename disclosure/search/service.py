@@ -21,12 +21,12 @@ from ..personal_data import LABELS, find_personal_data, replace_personal_data
 from . import engine, engines, fallback, labels
 from . import query as query_building
 from .corrections import FEW_RESULTS, correction_for
+from .documents import catalogue_index, indexes_by_label
 from .highlight import highlight_title, snippet
 from .kinds import ResultKind
 from .memo import forget, remembered
 from .models import CATALOGUE_ENTRY_LABEL, normalise_query
 from .querylog import log_query, suggestions_for
-from .queue import catalogue_index, indexes_by_label
 
 logger = logging.getLogger(__name__)
 

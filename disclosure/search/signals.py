@@ -9,38 +9,33 @@ their own apps, with their model as ``sender``, and queued the same way.
 """
 
 from django.db.models.signals import post_delete, post_save
+from haystack import connections
 from haystack.signals import BaseSignalProcessor
 
 from ..catalogue.signals import catalogue_changed
+from . import memo
+from .queue import queue_entries
 
 
 def queue_changed_entries(sender, entry_ids, kind, **kwargs):
     """Objects of ``sender`` were announced as changed: queue exactly those (in the same transaction)."""
-    from .queue import queue_entries
-
     queue_entries(entry_ids, model=sender)
 
 
 def queue_deleted_entry(sender, instance, **kwargs):
     """Deleted by hand (entries never are by the product): it leaves the index too."""
-    from .queue import queue_entries
-
     queue_entries([instance.pk], model=sender)
 
 
 def forget_memos(sender, **kwargs):
     """Synonyms, editors' picks and organisation names are memoised per process; drop them when edited."""
-    from .memo import forget
-
-    forget()
+    memo.forget()
 
 
 MEMO_MODELS = ("disclosure.SynonymGroup", "disclosure.EditorsPick", "departments.Organisation", "disclosure.Topic")
 
 
 def _indexed_models():
-    from haystack import connections
-
     return connections["default"].get_unified_index().get_indexed_models()
 
 

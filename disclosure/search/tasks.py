@@ -1,24 +1,6 @@
-"""The search index task, run by the django-tasks worker (``manage.py db_worker``)."""
+"""Where the search index task used to live: ``process_index_updates`` is now in ``queue.py``, the one module
+of the index queue. django-tasks' database backend stores a task by its import path, so rows enqueued
+before the move name ``disclosure.search.tasks.process_index_updates``; this name keeps them runnable.
+Nothing in the project imports it."""
 
-import logging
-
-from django_tasks import task
-
-from . import queue
-
-logger = logging.getLogger(__name__)
-
-
-@task(priority=50)
-def process_index_updates():
-    """Write every pending index change; on failure keep them and ask to be run again later."""
-    try:
-        return queue.process_all()
-    except Exception as error:
-        from ..models import PendingIndexUpdate
-
-        attempts = PendingIndexUpdate.objects.order_by("-attempts").values_list("attempts", flat=True).first() or 1
-        delay = queue.retry_delay(attempts - 1)
-        logger.warning("Search index update failed (%r); retrying in %s s.", error, delay)
-        queue.request_processing(delay_seconds=delay)
-        raise
+from .queue import process_index_updates  # noqa: F401

@@ -10,11 +10,12 @@ cached times at each request, so the change from 预告 to 直播 at the start t
 import datetime
 import hashlib
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from ..models.interview import InterviewState, interview_state
+from .state import InterviewState, interview_state
 
 CACHE_SECONDS = 3600
 
@@ -29,8 +30,9 @@ def forget(interview_id):
 
 
 def _compute(interview_id):
-    from ..models import InterviewPage, InterviewRecordEntry
-
+    # By name: the interview page's own module imports this one (its context carries the live version).
+    InterviewPage = apps.get_model("interaction", "InterviewPage")
+    InterviewRecordEntry = apps.get_model("interaction", "InterviewRecordEntry")
     page = InterviewPage.objects.filter(pk=interview_id).values(
         "starts_at", "ends_at", "archived", "latest_revision_created_at", "last_published_at").first()
     if page is None:

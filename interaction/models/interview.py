@@ -26,28 +26,9 @@ from disclosure.personal_data import mask_personal_data
 from portal.models.base import DisclosedPage
 
 from ..interviews.admin_forms import RecordEntryForm
+from ..interviews.live import live_version
+from ..interviews.state import InterviewState, interview_state
 from .moderated import ModeratedSubmission
-
-
-class InterviewState:
-    ANNOUNCED = "announced"  # before the scheduled start: questions are collected
-    LIVE = "live"  # between start and end: staff post the record; questions still accepted
-    ENDED = "ended"  # past the end, record not yet archived
-    ARCHIVED = "archived"
-    LABELS = {ANNOUNCED: _("访谈预告"), LIVE: _("正在直播"), ENDED: _("访谈已结束"), ARCHIVED: _("已归档")}
-    TAKES_QUESTIONS = (ANNOUNCED, LIVE)
-
-
-def interview_state(starts_at, ends_at, archived, now=None):
-    """One of ``InterviewState`` from the page's times and archive flag (shared by the page and the poll)."""
-    now = now or timezone.now()
-    if archived:
-        return InterviewState.ARCHIVED
-    if now < starts_at:
-        return InterviewState.ANNOUNCED
-    if now < ends_at:
-        return InterviewState.LIVE
-    return InterviewState.ENDED
 
 
 class InterviewPage(DisclosedPage):
@@ -122,8 +103,6 @@ class InterviewPage(DisclosedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from ..interviews.live import live_version
-
         context["interview_state"] = self.state()
         context["record"] = self.record()
         context["questions"] = self.published_questions()

@@ -3,6 +3,7 @@ from .columns import ColumnPage
 from .content import ArticlePage, PolicyDocumentPage, PolicyInterpretationPage
 from .guides import ServiceGuidePage
 from .home import PortalHomePage
+from .organisation_pages import DepartmentHomePage, OrganisationIndexPage
 from .related import RelatedItem
 from .site_settings import SiteIdentity
 from .view_counts import PageViewCount, PageViewDay
@@ -11,6 +12,8 @@ __all__ = [
     "ArticlePage",
     "BasePage",
     "ColumnPage",
+    "DepartmentHomePage",
+    "OrganisationIndexPage",
     "PageViewCount",
     "PageViewDay",
     "DisclosedPage",

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -12,11 +13,19 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Title
 from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
+from departments.models import Organisation
 from disclosure.catalogue.taxonomy import DisclosureMode, Genre, Validity
 from portal import item_slugs, publication_checks
 from portal.column_kinds import META_COLUMN_TYPE
+from portal.signals import disclosed_page_published
 
 logger = logging.getLogger(__name__)
+
+
+def catalogue_entries():
+    """``CatalogueEntry.objects``: the catalogue sits above the pages, so pages name its model by string
+    (``disclosure.CatalogueEntry``), never by import (docs/architecture.md)."""
+    return apps.get_model("disclosure", "CatalogueEntry").objects
 
 
 class BasePage(Page):
@@ -84,16 +93,13 @@ class BasePage(Page):
     @cached_property
     def organisation(self):
         """The organisation whose tree holds this page (the county for the portal's own pages)."""
-        from departments.models import Organisation
-
         return Organisation.objects.select_related("home_page").for_page(self)
 
     @cached_property
     def column(self):
-        """The nearest ColumnPage above this page, or None."""
-        from portal.models.columns import ColumnPage
-
-        return ColumnPage.objects.filter(path__in=self.ancestor_paths).order_by("-depth").first()
+        """The nearest ColumnPage above this page, or None (``portal.ColumnPage`` by name: it is a page type
+        built on this module)."""
+        return apps.get_model("portal", "ColumnPage").objects.filter(path__in=self.ancestor_paths).order_by("-depth").first()
 
     @property
     def ancestor_paths(self):
@@ -253,11 +259,11 @@ class DisclosedPage(BasePage):
                  % {"mode": DisclosureMode(mode).label}], page_id=self.pk)
 
     def publish(self, revision, *args, **kwargs):
-        """Publishing is the confidentiality review's sign-off: who published (or scheduled) it is recorded."""
-        from disclosure.catalogue.review import record_confidentiality_review
-
+        """Publishing is the confidentiality review's sign-off: who published (or scheduled) it is recorded
+        (``portal.signals.disclosed_page_published``, which the catalogue's review listens to)."""
         result = super().publish(revision, *args, **kwargs)
-        record_confidentiality_review(self.pk, revision, kwargs.get("user", args[0] if args else None))
+        disclosed_page_published.send(sender=type(self), page_id=self.pk, revision=revision,
+                                      user=kwargs.get("user", args[0] if args else None))
         return result
 
     @property
@@ -276,10 +282,8 @@ class DisclosedPage(BasePage):
 
     def prefetch_catalogue_entry(self):
         """Load ``page.catalogue_entry`` with what the metadata block shows (publisher, topic) in one query."""
-        from disclosure.models import CatalogueEntry
-
         entry = (
-            CatalogueEntry.objects.select_related("organisation", "topic", "topic__parent").filter(page=self).first()
+            catalogue_entries().select_related("organisation", "topic", "topic__parent").filter(page=self).first()
         )
         Page._meta.get_field("catalogue_entry").set_cached_value(self, entry)
         return entry

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from portal.column_kinds import ColumnKind
 from security.strict_input import page_or_first
 
-from .base import BasePage
+from .base import BasePage, catalogue_entries
 
 CONTENT_PAGE_TYPES = [
     "portal.ArticlePage",
@@ -58,9 +58,7 @@ class ColumnPage(BasePage):
         verbose_name_plural = _("栏目")
 
     def entries(self):
-        from disclosure.models import CatalogueEntry
-
-        return CatalogueEntry.objects.public().filter(column=self).select_related("organisation")
+        return catalogue_entries().public().filter(column=self).select_related("organisation")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

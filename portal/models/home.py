@@ -6,9 +6,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
+from departments.directory import active_organisations, organisation_directory, share_site_root_paths
 from departments.leaders import LeadersRouteMixin
+from departments.models import Organisation
+from portal.column_kinds import ColumnKind
 
-from .base import BasePage
+from .base import BasePage, catalogue_entries
 from .columns import ColumnPage
 
 
@@ -45,10 +48,27 @@ class PortalHomePage(LeadersRouteMixin, BasePage):
         verbose_name_plural = _("门户首页")
 
     def get_context(self, request, *args, **kwargs):
-        from departments import aggregation
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(aggregation.portal_home_listings(self.organisation, self.items_per_block))
+        context.update(portal_home_listings(self.organisation, self.items_per_block))
         context["columns"] = list(ColumnPage.objects.child_of(self).live().public().in_menu().order_by("path"))
-        aggregation.share_site_root_paths(context["columns"])
+        share_site_root_paths(context["columns"])
         return context
+
+
+def portal_home_listings(county, limit):
+    """Everything the portal home lists (a dict of context names), eight queries whatever the size of the county:
+    the county's own headlines, notices and policies, department and township news, guides and the directory."""
+    organisations = active_organisations()
+    by_id = {org.pk: org for org in organisations}
+    departments, townships = organisation_directory(organisations)
+    entries = catalogue_entries()
+    return {
+        "headlines": entries.latest_for_organisation(county, [ColumnKind.HEADLINES, ColumnKind.NEWS], limit, by_id),
+        "notices": entries.latest_for_organisation(county, [ColumnKind.NOTICES], limit, by_id),
+        "policies": entries.latest_for_organisation(county, [ColumnKind.POLICIES], limit, by_id),
+        "department_news": entries.latest_by_kind_of_organisation(Organisation.Kind.DEPARTMENT, limit, by_id),
+        "township_news": entries.latest_by_kind_of_organisation(Organisation.Kind.TOWNSHIP, limit, by_id),
+        "guides": entries.latest_guides(limit, by_id),
+        "departments": departments,
+        "townships": townships,
+    }

@@ -42,7 +42,7 @@ def _column_tags_for_pages_outside_columns(page, tags):
     organisation = getattr(page, "organisation", None)
     if organisation is not None and organisation.home_page_id == page.pk:
         return {"ColumnName": page.title, "ColumnType": "首页"}
-    from departments.models import OrganisationIndexPage
+    from portal.models import OrganisationIndexPage
 
     if isinstance(page, OrganisationIndexPage):
         return {"ColumnName": page.title, "ColumnType": "机构职能"}

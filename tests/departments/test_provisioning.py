@@ -15,11 +15,12 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from departments import aggregation, provisioning
-from departments.models import DepartmentHomePage, Organisation, OrganisationIndexPage
+from departments.directory import organisation_directory
+from departments.models import Organisation
 from disclosure.models import CatalogueEntry
+from portal import provisioning
 from portal.column_kinds import STANDARD_COLUMNS, ColumnKind
-from portal.models import ColumnPage
+from portal.models import ColumnPage, DepartmentHomePage, OrganisationIndexPage
 from tests import factories
 
 from .conftest import ADD_URL, EDIT_URL, organisation_post
@@ -161,9 +162,9 @@ def test_renaming_updates_titles_and_names_in_place(office_client, department):
 def test_re_ordering_changes_the_portal_directory(office_client, county):
     first = factories.make_organisation("示例县财政局", "czj", sort_order=10)
     second = factories.make_organisation("示例县民政局", "mzj", sort_order=20)
-    assert [org.slug for org in aggregation.organisation_directory()[0]] == ["czj", "mzj"]
+    assert [org.slug for org in organisation_directory()[0]] == ["czj", "mzj"]
     assert edit_in_admin(office_client, second, sort_order="5").status_code == 302
-    assert [org.slug for org in aggregation.organisation_directory()[0]] == ["mzj", "czj"]
+    assert [org.slug for org in organisation_directory()[0]] == ["mzj", "czj"]
     first.refresh_from_db()
     assert first.home_page.live
 
@@ -178,8 +179,8 @@ def test_deactivating_hides_the_sub_site_but_keeps_its_content_and_catalogue(off
 
     department.refresh_from_db()
     assert not department.active
-    assert department not in aggregation.organisation_directory()[0]
-    assert not [entry for entry in aggregation.latest_by_kind_of_organisation("department", 50) if entry.organisation_id == department.pk]
+    assert department not in organisation_directory()[0]
+    assert not [entry for entry in CatalogueEntry.objects.latest_by_kind_of_organisation("department", 50) if entry.organisation_id == department.pk]
     portal = client.get("/").content.decode()
     assert "教育局年度招生工作安排" not in portal and 'href="/departments/jyj/"' not in portal
     assert "示例县教育局" not in client.get("/departments/").content.decode()

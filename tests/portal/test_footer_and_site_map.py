@@ -140,7 +140,7 @@ def test_site_map_marks_a_channel_that_is_a_website_of_its_own(client, site):
     education = site["education"]
     education.hostname = "jyj.example.gov.cn"
     education.full_clean()
-    from departments.provisioning import provision
+    from portal.provisioning import provision
 
     provision(education)
     main = client.get("/wzdt/").content.decode().split('<main id="main"')[1]

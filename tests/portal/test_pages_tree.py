@@ -2,10 +2,11 @@
 
 import pytest
 
-from departments.models import DepartmentHomePage, OrganisationIndexPage
 from portal.models import (
     ArticlePage,
     ColumnPage,
+    DepartmentHomePage,
+    OrganisationIndexPage,
     PolicyDocumentPage,
     PolicyInterpretationPage,
     PortalHomePage,

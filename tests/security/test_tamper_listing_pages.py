@@ -8,8 +8,7 @@ publish raises no alarm; a direct database change to a column or a home page is 
 import pytest
 from wagtail.models import Page
 
-from departments.models import DepartmentHomePage
-from portal.models import ColumnPage, PortalHomePage
+from portal.models import ColumnPage, DepartmentHomePage, PortalHomePage
 from security.fingerprints import NoContentRegion, content_fingerprint
 from security.models import PageFingerprint
 from security.tamper import run_check

@@ -1,4 +1,4 @@
-"""``rebuild_index``: haystack's command name, rebuilt fast for our Whoosh index (see ``search/bulk.py``).
+"""``rebuild_index``: haystack's command name, rebuilt fast for our Whoosh index (see ``search/bulk.py`` and ``search/queue.py``).
 
 Our app comes before haystack and Wagtail in INSTALLED_APPS, so this command is the one
 ``manage.py rebuild_index`` runs. With any other haystack backend (Elasticsearch) it hands
@@ -14,6 +14,7 @@ from haystack import connections
 from haystack.management.commands.rebuild_index import Command as HaystackRebuildCommand
 
 from disclosure.search.backend import CountyWhooshSearchBackend
+from disclosure.search.queue import rebuild_index
 
 
 class Command(HaystackRebuildCommand):
@@ -40,9 +41,7 @@ class Command(HaystackRebuildCommand):
             if verbosity > 1:
                 self.stdout.write(f"{count} …")
 
-        from disclosure.search.bulk import rebuild
-
-        count, seconds = rebuild(procs=procs, chunk_size=options.get("batchsize") or 2000,
+        count, seconds = rebuild_index(procs=procs, chunk_size=options.get("batchsize") or 2000,
                                  limitmb=options["limitmb"], progress=progress)
         if verbosity:
             self.stdout.write(self.style.SUCCESS(

@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
-from departments.provisioning import provision
 from disclosure.models import CatalogueEntry
+from portal.provisioning import provision
 from tests import factories
 
 ATOM = "{http://www.w3.org/2005/Atom}"

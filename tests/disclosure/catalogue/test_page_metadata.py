@@ -7,10 +7,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Site
 
-from departments.models import OrganisationIndexPage
 from disclosure.models import CatalogueEntry, Topic
 from portal.column_kinds import ColumnKind
-from portal.models import PolicyInterpretationPage, PortalHomePage, SiteIdentity
+from portal.models import OrganisationIndexPage, PolicyInterpretationPage, PortalHomePage, SiteIdentity
 from tests import factories
 
 SITE_TAGS = {"SiteName", "SiteDomain", "SiteIDCode"}

@@ -18,7 +18,7 @@ from django.test import override_settings
 from haystack import connections
 
 from disclosure.models import PendingIndexUpdate
-from disclosure.search import elastic, engines, queue
+from disclosure.search import documents, elastic, engines, queue
 from disclosure.search.checks import check_search_index
 from disclosure.search.query import parse
 from disclosure.search.segmenter import identifier_key, index_terms
@@ -91,7 +91,7 @@ def test_publishing_creates_the_index_with_chinese_analysis_and_sends_presegment
     assert len(bulk) == 1 and bulk[0].params["refresh"] == "true"
     (doc,) = [item for item in bulk[0].body if item.get("django_ct") == "disclosure.catalogueentry"]
     entry = page.catalogue_entry
-    catalogue_index = queue.catalogue_index()
+    catalogue_index = documents.catalogue_index()
     assert doc["text"] == " ".join(index_terms(catalogue_index.prepare_text(entry)))
     assert {"社会保险", "社会", "保险", "工作", "通知"} <= set(doc["text"].split())
     assert doc["title"] == " ".join("关于做好社会保险扩面工作的通知")
@@ -219,7 +219,7 @@ def test_plugin_analyzers_send_raw_text_and_a_server_without_the_plugin_refuses_
         assert mapping["text"] == {"type": "text", "norms": False, "analyzer": "ik_max_word",
                                    "search_analyzer": "ik_smart"}
         page = factories.article(factories.column(department), title="社会保险费征缴工作通知")
-        doc = backend.prepare_document(queue.catalogue_index(), page.catalogue_entry)
+        doc = backend.prepare_document(documents.catalogue_index(), page.catalogue_entry)
         assert doc["text"].startswith("社会保险费征缴工作通知")
         assert doc["title"] == " ".join("社会保险费征缴工作通知")  # characters for the title tiers, in every mode
         body = json.dumps(elastic.build_query(parse("社会保险"), {}, "relevance", 0, 20, "ik_max_word"), ensure_ascii=False)

@@ -23,12 +23,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from portal.column_kinds import PORTAL_COLUMNS, STANDARD_COLUMNS, column_defaults
-from portal.models import SiteIdentity
+from departments.hostnames import hostname_taken
+from departments.models import Organisation
+from departments.roles import ensure_information_office_group, permissions
 
-from .hostnames import hostname_taken
-from .models import DepartmentHomePage, Organisation, OrganisationIndexPage
-from .roles import ensure_information_office_group, permissions
+from .column_kinds import PORTAL_COLUMNS, STANDARD_COLUMNS, column_defaults
+from .models import ColumnPage, DepartmentHomePage, OrganisationIndexPage, PortalHomePage, SiteIdentity
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 APPROVER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -51,8 +51,6 @@ class ProvisioningError(ValidationError):
 
 
 def portal_home():
-    from portal.models import PortalHomePage
-
     home = PortalHomePage.objects.first()
     if home is None:
         raise ProvisioningError(_("尚未创建门户首页，无法开通子站。"))
@@ -135,8 +133,6 @@ def ensure_index_page(kind):
 
 
 def ensure_columns(organisation, home):
-    from portal.models import ColumnPage
-
     standard = PORTAL_COLUMNS if organisation.kind == Organisation.Kind.COUNTY else STANDARD_COLUMNS
     existing_kinds = set(ColumnPage.objects.child_of(home).values_list("kind", flat=True))
     existing_slugs = set(Page.objects.child_of(home).values_list("slug", flat=True))

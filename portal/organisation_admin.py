@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
-from portal.admin_columns import yes_no_list_display
+from departments.models import Organisation
 
-from .models import Organisation
+from .admin_columns import yes_no_list_display
 from .provisioning import provision
 
 PROVISIONED_FIELDS = ("home_page", "editors_group", "approvers_group", "collection", "workflow")

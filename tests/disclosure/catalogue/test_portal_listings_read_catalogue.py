@@ -3,7 +3,6 @@
 from django.core.cache import cache
 from wagtail.models import Page
 
-from departments import aggregation
 from disclosure.catalogue.registration import WithdrawalReason, withdraw_page
 from disclosure.models import CatalogueEntry
 from portal.models import PortalHomePage
@@ -28,7 +27,7 @@ def test_a_withdrawn_entry_leaves_the_portal_home_although_its_page_is_still_liv
 
     assert Page.objects.get(pk=page.pk).live  # the page object is untouched ...
     assert "教育局召开家长座谈会" not in home_html(client)  # ... but the portal follows the catalogue
-    assert not [e for e in aggregation.latest_by_kind_of_organisation("department", 10) if e.title == page.title]
+    assert not [e for e in CatalogueEntry.objects.latest_by_kind_of_organisation("department", 10) if e.title == page.title]
 
 
 def test_the_portal_shows_the_catalogue_title_not_the_page_title(client, department, township):
@@ -37,6 +36,6 @@ def test_the_portal_shows_the_catalogue_title_not_the_page_title(client, departm
 
     html = home_html(client)
     assert "城关镇开展防汛应急演练（目录标题）" in html
-    assert [entry.title for entry in aggregation.latest_by_kind_of_organisation("township", 10)] == [
+    assert [entry.title for entry in CatalogueEntry.objects.latest_by_kind_of_organisation("township", 10)] == [
         "城关镇开展防汛应急演练（目录标题）"
     ]

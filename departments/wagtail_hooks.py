@@ -1,5 +1,0 @@
-from wagtail.snippets.models import register_snippet
-
-from .viewsets import OrganisationViewSet
-
-register_snippet(OrganisationViewSet)
