@@ -7,15 +7,15 @@ data migration) would silently mean "no requirement"; this check says so instead
 from django.core.checks import Tags, Warning, register
 from django.db import DatabaseError
 
+from portal.column_kinds import ColumnKind
+
+from .models import ColumnRule, VetoRule
+
 
 @register(Tags.database)
 def check_rules_complete(app_configs=None, databases=None, **kwargs):
     if not databases:
         return []
-    from portal.column_kinds import ColumnKind
-
-    from .models import ColumnRule, VetoRule
-
     try:
         kinds = set(ColumnRule.objects.values_list("column_kind", flat=True))
         codes = set(VetoRule.objects.values_list("code", flat=True))

@@ -10,8 +10,9 @@ page naming it (``PolicyInterpretationPage.policy``) was in the catalogue by the
 
 from django.db.models import Q
 
-from disclosure.catalogue.taxonomy import Validity
 from interaction.working_days import working_days_between
+from portal.models import PolicyInterpretationPage
+from portal.taxonomy import Validity
 
 from .dates import add_months, iso_date, local_date, start_of_day
 from .snapshot import counted_on
@@ -21,8 +22,6 @@ GRACE_WORKING_DAYS = 3
 
 def uninterpreted_policies(organisation_ids, day):
     """{organisation id: [{"title", "url", "document_number", "published", "working_days"}]} as of the end of ``day``."""
-    from portal.models import PolicyInterpretationPage
-
     # From the (few) interpretation pages to their entries by the unique page key: joining every catalogue
     # entry to the page tables instead costs a scan of the whole catalogue.
     pairs = list(PolicyInterpretationPage.objects.filter(policy__isnull=False).values_list("pk", "policy_id"))

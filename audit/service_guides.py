@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import ServiceGuidePage
+
 from .dates import end_boundary
 from .snapshot import owner_of
 
@@ -55,8 +57,6 @@ def check_guides(home_paths, day):
 
     ``home_paths`` maps an organisation home page's tree path to its id. Returns a list of ``GuideCheck``.
     """
-    from portal.models import ServiceGuidePage
-
     names = [name for name, _label in ELEMENTS]
     rows = (
         ServiceGuidePage.objects.live().filter(first_published_at__lt=end_boundary(day))

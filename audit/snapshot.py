@@ -19,9 +19,11 @@ from django.db.models.lookups import GreaterThan, LessThanOrEqual
 
 from departments.models import Organisation
 from disclosure.models import CatalogueEntry
+from portal.models import ColumnPage
 
 from .dates import end_boundary, local_date, start_of_day
 from .db_functions import HoursApart
+from .reposts import find_reposts
 
 WINDOWS = (30, 90, 365)
 
@@ -114,8 +116,6 @@ def owner_of(path, home_paths, steplen):
 
 def load_columns(organisations, day):
     """Every live column opened by ``day``, attached to its organisation (one query for all organisations)."""
-    from portal.models import ColumnPage
-
     home_paths = {path: facts for facts, path in organisations.values()}
     columns = {}
     if not home_paths:
@@ -186,8 +186,6 @@ def load_entry_totals(organisations, columns, day, copies=()):
 
 def collect(day, organisation_ids=None, kind=None):
     """All facts for the audit of ``day``: a list of ``OrganisationFacts`` with their columns (four or five queries)."""
-    from .reposts import find_reposts
-
     organisations = load_organisations(organisation_ids, kind)
     columns = load_columns(organisations, day)
     if organisations:

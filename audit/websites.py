@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from departments.models import Organisation
+from portal.models import SiteIdentity
 
 PORTAL_KEY = "portal"
 
@@ -43,8 +44,6 @@ class Website:
 
 def portal_identity():
     """(site_id_code, name, hostname, port) of the county portal (the default Site); blanks when none exists."""
-    from portal.models import SiteIdentity
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return "", _("县政府门户网站"), "", 80

@@ -13,10 +13,17 @@ import datetime
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from departments.models import Organisation
+from disclosure.models import CatalogueEntry
+from interaction.models import Letter
 from portal.column_kinds import META_COLUMN_TYPE, ColumnKind
+from portal.models import ColumnPage, PageViewDay, ServiceGuidePage, SiteIdentity
 from portal.navigation import WEBSITE_REPORT_COLUMN_SLUG
+from portal.taxonomy import Genre
 
+from . import interaction_feed
 from .dates import end_boundary, start_of_day
+from .models import ProbeResult
 
 GENERATED, ENTERED = "generated", "entered"
 
@@ -96,8 +103,6 @@ def year_bounds(year):
 
 
 def identity_figures(website):
-    from portal.models import SiteIdentity
-
     identity = None
     if website.is_portal:
         from wagtail.models import Site
@@ -114,9 +119,6 @@ def identity_figures(website):
 
 
 def catalogue_figures(channel_ids, start, end):
-    from disclosure.catalogue.taxonomy import Genre
-    from disclosure.models import CatalogueEntry
-
     counts = CatalogueEntry.objects.filter(
         organisation_id__in=channel_ids, first_published_at__gte=start, first_published_at__lt=end,
     ).aggregate(
@@ -146,8 +148,6 @@ def in_trees(home_paths, other_paths, prefix=""):
 def tree_figures(home_paths, other_paths, start, end):
     """Topic columns (kind 其他, but not the yearly report's own column) live in the website's trees, those opened
     in the year, and live service guides."""
-    from portal.models import ColumnPage, ServiceGuidePage
-
     if not home_paths:
         return {"topics_maintained": 0, "topics_new": 0, "service_catalogue": False, "services": 0, "services_online": 0}
     trees = in_trees(home_paths, other_paths)
@@ -162,8 +162,6 @@ def tree_figures(home_paths, other_paths, start, end):
 
 def letter_figures(channel_ids, year):
     """Valid letters received in the year (those marked 无效/不予受理/转信访 left out), answered, days taken, published."""
-    from interaction.models import Letter
-
     rows = Letter.objects.filter(
         organisation_id__in=channel_ids, received_on__year=year, disposition="",
     ).values_list("status", "received_on", "replied_on", "may_publish", "withheld_from_public")
@@ -184,8 +182,6 @@ def view_figures(home_paths, other_paths, year):
     year's own, not the running total under the articles. Views from before the daily record existed
     (before migration ``portal.0014_page_view_days``) are not in any year; the office corrects the figure for that year.
     """
-    from portal.models import PageViewDay
-
     if not home_paths:
         return {"total_visits": 0}
     views = PageViewDay.objects.filter(in_trees(home_paths, other_paths, "page__"), day__year=year)
@@ -193,8 +189,6 @@ def view_figures(home_paths, other_paths, year):
 
 
 def probe_figures(website, start, end):
-    from .models import ProbeResult
-
     counts = ProbeResult.objects.filter(site_id_code=website.key, probed_at__gte=start, probed_at__lt=end).aggregate(
         visits=Count("pk"), failures=Count("pk", filter=Q(ok=False)))
     return {"probe_visits": counts["visits"], "probe_failures": counts["failures"], "monitoring": bool(counts["visits"])}
@@ -202,8 +196,6 @@ def probe_figures(website, start, end):
 
 def generate(website, year):
     """{code: value} for every generated row of ``website``'s (a ``audit.websites.Website``) report for ``year``."""
-    from departments.models import Organisation
-
     start, end = year_bounds(year)
     channel_ids = list(website.channel_ids)
     homes = list(Organisation.objects.active().filter(home_page__isnull=False).values_list("pk", "home_page__path"))
@@ -228,7 +220,5 @@ def generate(website, year):
 def participation_figures(channel_ids, year):
     """征集调查期数: consultations (意见征集) and surveys (网上调查) opened in the year, from the audit's
     participation feed; nothing when the interaction app offers no such feed (the office enters it)."""
-    from . import interaction_feed
-
     total = interaction_feed.website_participation(interaction_feed.participation(datetime.date(year, 12, 31)), channel_ids)
     return {} if total is None else {"surveys": total.consultations + total.surveys}

@@ -15,6 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from departments.models import Organisation
+from departments.roles import ensure_information_office_group
+from portal.column_kinds import ColumnKind
+from portal.models import ArticlePage, ColumnPage, PortalHomePage
 from portal.navigation import WEBSITE_REPORT_COLUMN_SLUG as REPORT_COLUMN_SLUG
 
 from .models import WebsiteYearlyReport, WebsiteYearlyReportReminder
@@ -98,9 +102,6 @@ def body_blocks(report):
 
 
 def report_column(home):
-    from portal.column_kinds import ColumnKind
-    from portal.models import ColumnPage
-
     column = ColumnPage.objects.child_of(home).filter(slug=REPORT_COLUMN_SLUG).first()
     if column is None:
         column = ColumnPage(title=REPORT_COLUMN_TITLE, slug=REPORT_COLUMN_SLUG, kind=ColumnKind.OTHER, show_in_menus=False,
@@ -112,9 +113,6 @@ def report_column(home):
 
 
 def website_home(website):
-    from departments.models import Organisation
-    from portal.models import PortalHomePage
-
     organisation = Organisation.objects.filter(pk=website.home_organisation_id).select_related("home_page").first()
     if organisation is not None and organisation.home_page_id:
         return organisation.home_page.specific
@@ -129,8 +127,6 @@ def publish_report(report, website, user=None):
 
     Raises ``ValueError`` with a message when the report is not approved or the website has no home page.
     """
-    from portal.models import ArticlePage
-
     if report.status != WebsiteYearlyReport.Status.APPROVED:
         raise ValueError(_("报表须先审核通过才能发布。"))
     home = website_home(website)
@@ -199,8 +195,6 @@ def send_website_report_reminders(today=None, send=None):
     """
     from django.conf import settings
     from django.core.mail import send_mail
-
-    from departments.roles import ensure_information_office_group
 
     today = today or timezone.localdate()
     send = send or (lambda to, subject, body: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to))

@@ -56,9 +56,9 @@ def bulk_entries(organisations, total, rng):
     from django.utils import timezone
 
     from disclosure.catalogue.index_numbers import format_index_number
-    from disclosure.catalogue.taxonomy import Genre, Validity
     from disclosure.models import CatalogueEntry, IndexSerial, Topic
     from portal.models import ColumnPage
+    from portal.taxonomy import Genre, Validity
 
     topics = list(Topic.objects.values_list("pk", flat=True))
     other_genres = [value for value in Genre.values if value != Genre.NOTICE]

@@ -1,6 +1,6 @@
 """办事指南: a ServiceGuidePage draft from one of the county's services."""
 
-from disclosure.catalogue.taxonomy import Genre
+from portal.taxonomy import Genre
 
 from .drafts import Attachment, Draft, keywords, para
 

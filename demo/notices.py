@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from disclosure.catalogue.taxonomy import Genre
+from portal.taxonomy import Genre
 
 from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords, local, numeral, para, ymd
 from .people import distinct_names, masked

@@ -3,7 +3,7 @@
 import re
 from datetime import timedelta
 
-from disclosure.catalogue.taxonomy import Genre, Validity
+from portal.taxonomy import Genre, Validity
 
 from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords, local, para, ymd
 

@@ -4,7 +4,7 @@ Plans and budgets follow the fiscal calendar (budgets in February–March, final
 August–September, plans in January–March), which the schedule passes in as ``occasion``.
 """
 
-from disclosure.catalogue.taxonomy import Genre
+from portal.taxonomy import Genre
 
 from .drafts import Attachment, Draft, bullet_list, csv_text, heading, keywords, numeral, para
 

@@ -1,7 +1,7 @@
 """回应关切: the county government's answers to public concern (a matter raised by many citizens or in the media,
 what the government found and what it will do), published in the portal's 回应关切 column."""
 
-from disclosure.catalogue.taxonomy import Genre
+from portal.taxonomy import Genre
 
 from .drafts import Draft, keywords, para, ymd
 

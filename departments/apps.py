@@ -19,6 +19,3 @@ class DepartmentsConfig(AppConfig):
         post_migrate.connect(
             create_information_office_group, sender=apps.get_app_config("auth"), dispatch_uid="information-office-group"
         )
-        from .signal_handlers import register_signal_handlers
-
-        register_signal_handlers()

@@ -12,8 +12,10 @@ class DisclosureConfig(AppConfig):
         from .reports.signal_handlers import register_signal_handlers as register_report_handlers
         from .search.checks import check_search_index
         from .search.hot_words import register_signal_handlers as register_hot_word_handlers
+        from .search.organisations import register_signal_handlers as register_organisation_handlers
 
         register_signal_handlers()
         register_report_handlers()
         register_hot_word_handlers()
+        register_organisation_handlers()
         checks.register(check_search_index, "search")

@@ -4,8 +4,8 @@ Haystack discovers this module by name. Only public (live) entries are indexed; 
 the search machinery lives in ``disclosure.search``. The index never receives a personal identifier
 (ID, mobile or bank card number, ``disclosure.personal_data``): a page that still shows one cannot
 be found by it. Service guides (办事指南) are catalogue entries with all their fields in the body
-text, so they are found here as kind ``service``; public letters and organisations have indexes of
-their own in their apps (``interaction/search_indexes.py``, ``departments/search_indexes.py``).
+text, so they are found here as kind ``service``; public letters have an index of their own in their app
+(``interaction/search_indexes.py``); organisations' index is ``search/organisations.py``, listed here for haystack.
 """
 
 from django.utils import timezone
@@ -17,6 +17,7 @@ from .personal_data import mask_personal_data
 from .search.documents import CountySearchIndex
 from .search.fields import FacetValueField
 from .search.kinds import kind_of_genre
+from .search.organisations import OrganisationIndex  # noqa: F401  (haystack collects the indexes listed here)
 from .search.segmenter import identifier_key
 
 ENTRY_FIELDS = ("pk", "title", "summary", "body_text", "url", "site_id", "path", "index_number", "document_number",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
 from departments.roles import OFFICE_MEMBER_LOOKUP
+from interaction.models import Letter
 
 
 def staff_for(organisation):
@@ -52,8 +53,6 @@ class DispositionForm(forms.Form):
     )
 
     def __init__(self, *args, letter=None, **kwargs):
-        from interaction.models import Letter
-
         super().__init__(*args, **kwargs)
         self.fields["disposition"].choices = [("", _("有效留言（不作认定）")), *Letter.Disposition.choices]
 

@@ -15,7 +15,10 @@ import datetime
 from django.db.models import F, Q
 from django.utils import timezone
 
+from departments.models import Organisation
 from portal.calendar_months import add_months
+
+from .models import Letter, Mailbox
 
 EVIDENCE_LIMIT = 20
 OVERDUE_MONTHS = 3
@@ -24,8 +27,6 @@ LOOKBACK_MONTHS = 12
 
 def valid_letters(as_of: datetime.date):
     """Letters received by ``as_of`` and not marked 无效 / 不予受理 / 转信访 by then."""
-    from .models import Letter
-
     end = timezone.make_aware(datetime.datetime.combine(as_of + datetime.timedelta(days=1), datetime.time.min))
     disposed = Q(disposition__gt="") & Q(disposed_at__lt=end)
     return Letter.objects.filter(received_on__lte=as_of).exclude(disposed)
@@ -38,10 +39,6 @@ def letter_status(as_of: datetime.date) -> dict[int, dict]:
     ``overdue_over_3_months`` is the rule's count: open letters older than 3 months plus letters of
     the last 12 months answered more than 3 months after receipt. Dates in ``evidence`` are ISO strings.
     """
-    from departments.models import Organisation
-
-    from .models import Mailbox
-
     with_mailbox = set(Mailbox.objects.filter(active=True).values_list("organisation_id", flat=True))
 
     def empty(organisation_id):

@@ -7,13 +7,13 @@ dashboard and by ``manage.py check --database default``.
 
 from django.utils import timezone
 
+from .working_days import is_year_known
+
 WARN_FROM_MONTH = 11
 
 
 def missing_next_year(today=None):
     """The next year if its schedule is missing and it is November or later, else ``None``."""
-    from .working_days import is_year_known
-
     today = today or timezone.localdate()
     if today.month < WARN_FROM_MONTH:
         return None
@@ -21,8 +21,6 @@ def missing_next_year(today=None):
     return None if is_year_known(next_year) else next_year
 
 def missing_current_year(today=None):
-    from .working_days import is_year_known
-
     today = today or timezone.localdate()
     return None if is_year_known(today.year) else today.year
 

@@ -3,13 +3,13 @@
 from django.core.checks import Warning, register
 from django.db import DatabaseError
 
+from .calendar_warnings import warning_years
+
 
 @register("interaction", "database")
 def holiday_schedule_check(app_configs=None, databases=None, **kwargs):
     if not databases:
         return []
-    from .calendar_warnings import warning_years
-
     try:
         years = warning_years()
     except DatabaseError:

@@ -7,6 +7,7 @@ calendar has the year, and is run when a year is marked complete.
 
 from django.utils.translation import gettext_lazy as _
 
+from .models import Letter, LetterEvent
 from .working_days import add_working_days, working_days_between
 
 CALENDAR_MISSING = _("节假日安排未发布，暂无法计算")
@@ -27,8 +28,6 @@ def reply_timeliness(letter):
 
 def recompute_missing_deadlines():
     """Fill in deadlines (and, for answered letters, timeliness) that were unknown; returns how many."""
-    from .models import Letter, LetterEvent
-
     updated = 0
     letters = Letter.objects.filter(due_on__isnull=True).select_related("mailbox")
     for letter in letters.iterator():

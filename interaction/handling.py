@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from .deadlines import reply_timeliness
 from .letter_access import can_handle
+from .models import Letter, LetterEvent
+from .statistics import invalidate_statistics
 
 
 @transaction.atomic
 def assign(letter, assignee, actor):
     """Give the letter to one staff member (经办人) who can handle it."""
-    from .models import LetterEvent
-
     if assignee is not None and not can_handle(assignee, letter):
         raise ValidationError(_("只能指定承办机构的工作人员或县政务公开办人员为经办人。"))
     letter.assigned_to = assignee
@@ -33,8 +33,6 @@ def assign(letter, assignee, actor):
 @transaction.atomic
 def forward(letter, organisation, actor, note=""):
     """转办: the other organisation handles the letter from now on; the deadline does not restart."""
-    from .models import LetterEvent
-
     if letter.status == letter.Status.ANSWERED:
         raise ValidationError(_("已答复的信件不能转办。"))
     if organisation.pk == letter.organisation_id:
@@ -58,8 +56,6 @@ def dispose(letter, disposition, reason, actor, now=None):
     the reason is required so the office can show an inspector why. Raises ``ValidationError``
     for an unknown disposition or a mark without a reason.
     """
-    from .models import Letter, LetterEvent
-
     reason = (reason or "").strip()
     if disposition and disposition not in Letter.Disposition.values:
         raise ValidationError(_("未知的处理结论。"))
@@ -77,9 +73,6 @@ def dispose(letter, disposition, reason, actor, now=None):
 @transaction.atomic
 def reply(letter, text, actor, now=None):
     """Answer the letter on behalf of the organisation handling it; a later reply corrects the earlier one."""
-    from .models import LetterEvent
-    from .statistics import invalidate_statistics
-
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("请填写答复内容。"))
@@ -106,9 +99,6 @@ def decide_publication(letter, publish, actor, reason=""):
     Raises ``ValidationError`` when publishing a letter whose writer did not consent, or holding
     one back without saying why. The public lists follow ``Letter.is_public``.
     """
-    from .models import LetterEvent
-    from .statistics import invalidate_statistics
-
     reason = (reason or "").strip()
     if publish and not letter.may_publish:
         raise ValidationError(_("来信人未同意公开，不能公开。"))

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 import chinese_calendar
 from chinese_calendar.constants import Holiday, holidays, workdays
 
+from .models import CalendarDay, CalendarYear
+from .working_days import invalidate
+
 PACKAGE_SOURCE = f"chinesecalendar {getattr(chinese_calendar, '__version__', '')}".strip()
 _CHINESE_NAMES = {holiday.value: holiday.chinese for holiday in Holiday}
 
@@ -48,8 +51,6 @@ def sync_holidays(years=None, overwrite=False, day_model=None, year_model=None):
     ``overwrite``. Model classes can be passed in so a data migration can use its historical ones.
     """
     if day_model is None or year_model is None:
-        from .models import CalendarDay, CalendarYear
-
         day_model, year_model = CalendarDay, CalendarYear
     covered = set(package_years())
     years = sorted(covered if years is None else set(years) & covered)
@@ -77,7 +78,5 @@ def sync_holidays(years=None, overwrite=False, day_model=None, year_model=None):
             record.source = record.source or PACKAGE_SOURCE
             record.save(update_fields=["complete", "source", "updated_at"])
             result.years_completed.append(year)
-    from .working_days import invalidate
-
     invalidate()
     return result

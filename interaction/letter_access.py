@@ -9,10 +9,11 @@ row to ``PersonalDataAccess`` so the information office can answer "who looked a
 from departments.roles import is_information_office
 from departments.staff import member_organisations
 
+from .antispam import client_ip
+from .models import Letter, PersonalDataAccess
+
 
 def letters_visible_to(user):
-    from .models import Letter
-
     if not user.is_authenticated or not user.is_active:
         return Letter.objects.none()
     if is_information_office(user):
@@ -31,9 +32,6 @@ def may_use_mailbox_admin(user):
 
 
 def record_personal_data_access(request, letter, purpose):
-    from .antispam import client_ip
-    from .models import PersonalDataAccess
-
     ip = client_ip(request)
     PersonalDataAccess.objects.create(
         letter=letter, user=request.user, purpose=purpose[:40], ip_address=ip if ip != "unknown" else None

@@ -6,6 +6,7 @@ either way), so response times reveal nothing; the view also rate-limits attempt
 
 from django.contrib.auth.hashers import check_password, make_password
 
+from .models import Letter
 from .submission import normalise_code
 
 _DUMMY_HASH = None
@@ -14,8 +15,6 @@ _DUMMY_HASH = None
 def find_letter(tracking_code, password):
     """The letter for this code and password, or ``None``; constant work either way."""
     global _DUMMY_HASH
-    from .models import Letter
-
     letter = Letter.objects.select_related("mailbox", "replying_organisation").filter(
         tracking_code=normalise_code(tracking_code)
     ).first()

@@ -7,15 +7,16 @@ Names are set only on creation so the information office can rename a mailbox.
 
 from django.utils.translation import gettext as _
 
+from departments.models import Organisation
+
+from .models import Mailbox
+
 LEADER_SLUG = "xianzhang"
 
 
 def ensure_mailboxes(organisation, mailbox_model=None):
     """Create the organisation's mailbox (and, for the county, the leader mailbox) if missing."""
-    if mailbox_model is None:
-        from .models import Mailbox
-
-        mailbox_model = Mailbox
+    mailbox_model = mailbox_model or Mailbox
     kinds = [("organisation", organisation.slug, _("%(name)s信箱") % {"name": organisation.short_name or organisation.name}, 100)]
     if organisation.kind == "county":
         kinds.insert(0, ("leader", LEADER_SLUG, _("县长信箱"), 0))
@@ -38,8 +39,5 @@ def _free_slug(mailbox_model, slug):
 
 
 def ensure_all_mailboxes(organisation_model=None, mailbox_model=None):
-    if organisation_model is None:
-        from departments.models import Organisation
-
-        organisation_model = Organisation
+    organisation_model = organisation_model or Organisation
     return [box for org in organisation_model.objects.all() for box in ensure_mailboxes(org, mailbox_model)]

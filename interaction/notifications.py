@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .models import Letter, LetterEvent
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
@@ -30,8 +32,6 @@ def retry_pause(attempts):
 
 def send_letter_notification(letter_id):
     """Send the notification for one letter unless it was already sent; raises if sending fails."""
-    from .models import Letter, LetterEvent
-
     letter = Letter.objects.select_related("mailbox__organisation").get(pk=letter_id)
     if letter.notified_at is not None:
         return "already-sent"
@@ -72,8 +72,6 @@ def notify_organisation_of_letter(letter_id):
 
 def pending_notifications(now=None):
     """Letters whose notification failed and whose pause before the next try is over."""
-    from .models import Letter
-
     now = now or timezone.now()
     candidates = Letter.objects.filter(notified_at__isnull=True, notify_attempts__lt=MAX_ATTEMPTS).filter(
         Q(notify_last_attempt_at__isnull=True, received_at__lt=now - FIRST_ATTEMPT_GRACE)

@@ -11,6 +11,10 @@ import datetime
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from departments.models import Organisation
+
+from .models import ConsultationFeedbackPage, ConsultationPage, InterviewPage, Survey
+
 EVIDENCE_LIMIT = 20
 
 
@@ -20,8 +24,6 @@ def _end_of(day):
 
 def _owner_finder():
     """A function from a page path to the id of the organisation whose home page is its nearest ancestor."""
-    from departments.models import Organisation
-
     homes = sorted(Organisation.objects.filter(home_page__isnull=False).values_list("home_page__path", "pk"),
                    key=lambda row: -len(row[0]))
 
@@ -41,8 +43,6 @@ def participation(as_of: datetime.date) -> dict[int, dict]:
     results are not published; ``interviews``: live online interviews (在线访谈, the inspection's 互动访谈)
     held this year, i.e. scheduled to start this year by ``as_of``. Dates in ``evidence`` are ISO strings.
     """
-    from .models import ConsultationFeedbackPage, ConsultationPage, InterviewPage, Survey
-
     end = _end_of(as_of)
     year_start = timezone.make_aware(datetime.datetime(as_of.year, 1, 1))
     owner = _owner_finder()

@@ -8,6 +8,19 @@ from wagtail.permissions import register_permission_policy
 from departments.roles import OFFICE_MEMBER_LOOKUP, is_information_office
 from departments.staff import member_organisations
 
+from .consultations.admin import may_moderate
+from .interviews.admin_forms import interviews_visible_to
+from .models import (
+    CalendarDay,
+    CalendarYear,
+    ConsultationComment,
+    InterviewQuestion,
+    InterviewRecordEntry,
+    Mailbox,
+    Survey,
+)
+from .surveys.admin import surveys_visible_to
+
 
 class InformationOfficePermissionPolicy(ModelPermissionPolicy):
     """Model permissions as usual, plus every permission for members of 县政务公开办."""
@@ -40,8 +53,6 @@ class CommentPermissionPolicy(InformationOfficePermissionPolicy):
         return False
 
     def user_has_permission_for_instance(self, user, action, instance):
-        from .consultations.admin import may_moderate
-
         return self.user_has_permission(user, action) and may_moderate(user, instance)
 
 
@@ -56,8 +67,6 @@ class SurveyPermissionPolicy(InformationOfficePermissionPolicy):
         return action in ("add", "change", "view", "delete") and member_organisations(user).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
-        from .surveys.admin import surveys_visible_to
-
         return self.user_has_permission(user, action) and surveys_visible_to(user).filter(pk=instance.pk).exists()
 
 
@@ -65,8 +74,6 @@ class InterviewQuestionPermissionPolicy(CommentPermissionPolicy):
     """Citizens' interview questions: moderated like consultation comments, by the interview's organisation."""
 
     def user_has_permission_for_instance(self, user, action, instance):
-        from .interviews.admin_forms import interviews_visible_to
-
         return (self.user_has_permission(user, action)
                 and interviews_visible_to(user).filter(pk=instance.interview_id).exists())
 
@@ -82,23 +89,11 @@ class InterviewRecordPermissionPolicy(InformationOfficePermissionPolicy):
         return action in ("add", "change", "view", "delete") and member_organisations(user).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
-        from .interviews.admin_forms import interviews_visible_to
-
         return (self.user_has_permission(user, action)
                 and interviews_visible_to(user).filter(pk=instance.interview_id).exists())
 
 
 def register_permission_policies():
-    from .models import (
-        CalendarDay,
-        CalendarYear,
-        ConsultationComment,
-        InterviewQuestion,
-        InterviewRecordEntry,
-        Mailbox,
-        Survey,
-    )
-
     for model in (CalendarDay, CalendarYear, Mailbox):
         register_permission_policy(model, InformationOfficePermissionPolicy(model))
     register_permission_policy(ConsultationComment, CommentPermissionPolicy(ConsultationComment))

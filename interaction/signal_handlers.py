@@ -4,18 +4,32 @@ announced to search on the catalogue's change signal (public letters are found b
 
 from django.db.models.signals import post_delete, post_save
 
+from departments.models import Organisation
+from disclosure.catalogue.signals import ChangeKind, announce
+from portal.signal_handlers import invalidate_public_pages
+
+from .deadlines import recompute_missing_deadlines
+from .interviews.live import forget
+from .mailboxes import ensure_mailboxes
+from .models import (
+    CalendarDay,
+    CalendarYear,
+    ConsultationComment,
+    InterviewPage,
+    InterviewQuestion,
+    InterviewRecordEntry,
+    Letter,
+)
+from .working_days import invalidate
+
 
 def calendar_changed(sender, **kwargs):
-    from .working_days import invalidate
-
     invalidate()
 
 
 def organisation_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from .mailboxes import ensure_mailboxes
-
     ensure_mailboxes(instance)
 
 
@@ -23,8 +37,6 @@ def calendar_year_saved(sender, instance, raw=False, **kwargs):
     """A year's schedule was entered: fill in letter deadlines that could not be computed before."""
     if raw or not instance.complete:
         return
-    from .deadlines import recompute_missing_deadlines
-
     recompute_missing_deadlines()
 
 
@@ -32,8 +44,6 @@ def letter_saved(sender, instance, raw=False, **kwargs):
     """Answering, forwarding after an answer or withholding changes what the public mailbox pages show."""
     if raw or instance.status != instance.Status.ANSWERED:
         return
-    from portal.signal_handlers import invalidate_public_pages
-
     invalidate_public_pages()
 
 
@@ -46,8 +56,6 @@ def letter_changed_for_search(sender, instance, raw=False, **kwargs):
     """
     if raw or instance.status != instance.Status.ANSWERED:
         return
-    from disclosure.catalogue.signals import ChangeKind, announce
-
     announce([instance.pk], ChangeKind.PUBLISHED if instance.is_public else ChangeKind.WITHDRAWN, sender=sender)
 
 
@@ -55,8 +63,6 @@ def comment_saved(sender, instance, created=False, raw=False, **kwargs):
     """A moderated comment (published or withdrawn) changes what its consultation's page shows."""
     if raw or (created and instance.status == instance.Status.PENDING):
         return
-    from portal.signal_handlers import invalidate_public_pages
-
     invalidate_public_pages()
 
 
@@ -65,37 +71,18 @@ def interview_record_changed(sender, instance, raw=False, **kwargs):
     interview page is never cached (``InterviewPage.serve``); an archived one is, so it is renewed."""
     if raw:
         return
-    from .interviews.live import forget
-    from .models import InterviewPage
-
     forget(instance.interview_id)
     if InterviewPage.objects.filter(pk=instance.interview_id, archived=True).exists():
-        from portal.signal_handlers import invalidate_public_pages
-
         invalidate_public_pages()
 
 
 def interview_published(sender, instance, **kwargs):
     """The page's times or archive flag may have changed: the poll's version follows."""
-    from .interviews.live import forget
-
     forget(instance.pk)
 
 
 def register_signal_handlers():
     from wagtail.signals import page_published, page_unpublished
-
-    from departments.models import Organisation
-
-    from .models import (
-        CalendarDay,
-        CalendarYear,
-        ConsultationComment,
-        InterviewPage,
-        InterviewQuestion,
-        InterviewRecordEntry,
-        Letter,
-    )
 
     for model in (CalendarDay, CalendarYear):
         post_save.connect(calendar_changed, sender=model, dispatch_uid=f"interaction-calendar-save-{model.__name__}")

@@ -9,6 +9,8 @@ import time
 from django.core.cache import cache
 from django.db.models import Avg, Count, F, Q
 
+from .models import Letter
+
 CACHE_SECONDS = 600
 
 
@@ -22,8 +24,6 @@ def invalidate_statistics(mailbox_id):
 
 def compute_monthly_statistics(mailbox_id):
     """Rows ``{"month", "received", "answered", "on_time", "average_working_days"}``, newest month first."""
-    from .models import Letter
-
     rows = (
         Letter.objects.filter(mailbox_id=mailbox_id)
         .values(month=F("received_month"))

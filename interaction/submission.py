@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .deadlines import reply_deadline
+from .models import Letter, LetterEvent
+from .notifications import notify_organisation_of_letter
 from .statistics import invalidate_statistics
 
 logger = logging.getLogger(__name__)
@@ -46,8 +48,6 @@ class Receipt:
 
 def submit_letter(mailbox, data, submission_token=None, now=None):
     """Store a letter to ``mailbox`` from cleaned form ``data``; returns a ``Receipt``."""
-    from .models import Letter, LetterEvent
-
     if submission_token:
         existing = Letter.objects.filter(submission_token=submission_token).first()
         if existing is not None:
@@ -87,8 +87,6 @@ def submit_letter(mailbox, data, submission_token=None, now=None):
 
 def queue_notification(letter_id):
     """Hand the notification to the task queue; a failure here is logged and retried later by cron."""
-    from .notifications import notify_organisation_of_letter
-
     try:
         notify_organisation_of_letter.enqueue(letter_id)
     except Exception:  # the letter is stored; send_letter_notifications picks it up again

@@ -11,16 +11,22 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from disclosure.models import CatalogueEntry
 from portal import breadcrumbs
+from portal.column_kinds import ColumnKind
 from security.strict_input import page_or_first
 
 from .antispam import rate_limited, rate_limited_response, record_attempt
+from .consultations.listing import grouped, public_consultations
 from .forms import LetterForm, LookupForm
+from .interviews.views import public_interviews
 from .lookup import find_letter
 from .models import Letter, Mailbox
+from .models.consultation import ConsultationState
 from .receipts import store_receipt, take_receipt
 from .statistics import monthly_statistics, statistics_version, totals
 from .submission import submit_letter
+from .surveys.views import public_surveys
 
 PUBLIC_LETTERS_PER_PAGE = 20
 
@@ -65,14 +71,6 @@ HOME_LIST_LENGTH = 5
 def mailbox_index(request):
     """政民互动 home: the mailboxes, the consultations open now and the latest reported, the surveys, the interviews
     and the latest 回应关切 (responses to public concern, read from the catalogue by column kind)."""
-    from disclosure.models import CatalogueEntry
-    from portal.column_kinds import ColumnKind
-
-    from .consultations.listing import grouped, public_consultations
-    from .interviews.views import public_interviews
-    from .models.consultation import ConsultationState
-    from .surveys.views import public_surveys
-
     mailboxes = Mailbox.objects.filter(active=True, organisation__active=True).select_related("organisation").order_by(
         "sort_order", "organisation__kind", "organisation__sort_order", "pk"
     )

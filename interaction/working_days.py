@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from .models import CalendarDay, CalendarYear
+
 VERSION_CACHE_KEY = "interaction:working-days:version"
 RECHECK_SECONDS = 30
 
@@ -45,8 +47,6 @@ _table: _Table | None = None
 
 
 def _build_table(version):
-    from .models import CalendarDay, CalendarYear
-
     years = frozenset(CalendarYear.objects.filter(complete=True).values_list("year", flat=True))
     exceptions = {}
     if years:

@@ -11,6 +11,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.models import SiteIdentity
+
 from . import page_cache
 
 # Models whose every save or deletion may change a public answer (a page's visibility, where a URL leads,
@@ -29,8 +31,6 @@ def invalidate_on_settings_change(created=False, **kwargs):
 
 
 def register_signal_handlers():
-    from portal.models import SiteIdentity
-
     for model in get_page_models():
         page_published.connect(invalidate_public_pages, sender=model, dispatch_uid=f"page-cache-publish-{model.__name__}")
         page_unpublished.connect(invalidate_public_pages, sender=model, dispatch_uid=f"page-cache-unpublish-{model.__name__}")

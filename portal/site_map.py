@@ -12,6 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site, get_page_models
 
+from departments.leaders import LeadersRouteMixin
+
 
 @dataclass
 class SiteMapNode:
@@ -29,8 +31,6 @@ def structure_page_types():
 
 def leaders_page_types():
     """Content type ids of the channel homes that have a 领导信息 page (``departments.leaders``)."""
-    from departments.leaders import LeadersRouteMixin
-
     models = [model for model in get_page_models() if issubclass(model, LeadersRouteMixin)]
     return {content_type.pk for content_type in ContentType.objects.get_for_models(*models).values()}
 

@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 
+from portal.models import PageViewCount, PageViewDay
+
 logger = logging.getLogger(__name__)
 
 PENDING_KEY = "portal:views:pending:{}"
@@ -115,8 +117,6 @@ def _flush_locked():
     from django.utils import timezone
     from wagtail.models import Page
 
-    from portal.models import PageViewCount, PageViewDay
-
     upto = cache.get(SEQUENCE_KEY) or 0
     start = (cache.get(FLUSHED_UPTO_KEY) or 0) + 1
     slot_keys = [SLOT_KEY.format(slot) for slot in range(start, upto + 1)]
@@ -168,7 +168,5 @@ def maybe_flush():
 
 def view_count(page_id):
     """What citizens see: flushed count plus what is still buffered."""
-    from portal.models import PageViewCount
-
     stored = PageViewCount.objects.filter(page_id=page_id).values_list("count", flat=True).first() or 0
     return stored + pending_views(page_id)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .reading_preferences import COOKIE_MAX_AGE, ELDER_COOKIE, FONT_COOKIE, FONT_SIZES, SWITCHES
+from .site_map import site_map
 
 
 def page_not_found(request, exception=None):
@@ -72,8 +73,6 @@ def set_reading_preferences(request):
 
 def site_map_page(request):
     """网站地图 (/wzdt/): every website, channel and column, linked from every footer."""
-    from .site_map import site_map
-
     return render(request, "portal/site_map.html", {
         "nodes": site_map(request),
         "trail": [(_("网站地图"), "")],

@@ -172,7 +172,16 @@ def strongly_connected(nodes, graph):
     return components
 
 
+# Modules Django, Wagtail or haystack discover by name at an app's top level (``AppConfig``, admin hooks, search
+# indexes, management commands, template tags): they wire the app's rooms into the framework, nothing below
+# imports them, and they cannot move into a room. They are drawn with ``config`` at the top.
+WIRING = ("apps", "wagtail_hooks", "search_indexes", "management", "templatetags")
+
+
 def layer(module: str) -> tuple[str, int]:
+    parts = module.split(".")
+    if len(parts) > 1 and parts[0] in APPS and parts[1] in WIRING:
+        return "wiring", 9
     for prefix, rank in LAYERS:
         if module == prefix or module.startswith(prefix + "."):
             return prefix, rank

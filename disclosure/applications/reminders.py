@@ -18,6 +18,7 @@ from interaction.working_days import working_days_between_provisional
 
 from . import deadlines
 from .choices import Status
+from .notifications import deliver_pending
 from .submission import admin_link
 
 REMIND_BEFORE = 3
@@ -92,8 +93,6 @@ def queue_reminders(today=None):
 
 def send_reminders(today=None):
     """Queue today's reminders and send the outbox; returns (queued, sent, failed)."""
-    from .notifications import deliver_pending
-
     queued = queue_reminders(today)
     sent, failed = deliver_pending()
     return queued, sent, failed

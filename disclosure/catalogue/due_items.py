@@ -25,7 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from departments.models import Organisation
 from interaction.working_days import working_days_between
+from portal.models import ColumnPage
 
 from .models import CatalogueEntry
 from .statutory import ItemAdoption, Schedule, StatutoryItem
@@ -159,8 +161,6 @@ def applicable_items(organisation, items, not_applying):
 
 def columns_by_organisation(organisations):
     """{organisation pk: [(column pk, kind, explicit item pks)]} for every live column in each tree (two queries)."""
-    from portal.models import ColumnPage
-
     homes = sorted(
         ((org.home_page.path, org.pk) for org in organisations if org.home_page_id), key=lambda pair: -len(pair[0])
     )
@@ -189,8 +189,6 @@ def due_items(as_of=None, organisations=None, lookback_days=LOOKBACK_DAYS):
     order. Queries: a fixed number, whatever the number of organisations.
     Source: 条例 arts. 20–21 (items), 26 (20 working days), 国办发〔2019〕54号 (standard directory).
     """
-    from departments.models import Organisation
-
     as_of = as_of or timezone.localdate()
     since = as_of - datetime.timedelta(days=lookback_days)
     if organisations is None:

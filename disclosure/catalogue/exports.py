@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.taxonomy import Genre, Validity
+
 from ..models import CatalogueEntry
 from . import links
 from .filters import CatalogueFilterForm, filter_entries
 from .models import made_date
-from .taxonomy import Genre, Validity
 
 CHUNK_SIZE = 2000
 

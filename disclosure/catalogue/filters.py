@@ -15,11 +15,11 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from departments.models import Organisation
+from portal.taxonomy import Genre, Validity
 from security.strict_input import StrictDateTimeField, StrictIntegerField, StrictModelChoiceField
 
 from ..models import CatalogueEntry, Topic
 from .generation import current_generation
-from .taxonomy import Genre, Validity
 
 FILTER_NAMES = ("org", "topic", "genre", "year", "validity")
 FACET_CACHE_SECONDS = 60 * 60

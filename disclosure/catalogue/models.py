@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.column_kinds import ColumnKind
+from portal.taxonomy import DisclosureMode, Genre, Validity
 
 from .fingerprint import text_fingerprint
-from .taxonomy import DisclosureMode, Genre, Validity
 
 
 class Topic(models.Model):

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from departments.models import Organisation
+from portal.taxonomy import DisclosureMode
 
 from .review import reviewer_name
-from .taxonomy import DisclosureMode
 
 WITHHELD_MODES = (DisclosureMode.ON_APPLICATION, DisclosureMode.WITHHELD)
 

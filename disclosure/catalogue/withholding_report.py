@@ -12,8 +12,8 @@ from wagtail.admin.views.reports import ReportView
 
 from departments.models import Organisation
 from departments.staff import staff_organisations
+from portal.taxonomy import DisclosureMode
 
-from .taxonomy import DisclosureMode
 from .withholding import WITHHELD_MODES, decision_rows, withholding_decisions
 
 

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from disclosure.catalogue.taxonomy import SECOND_LEVEL_TOPICS, TOP_LEVEL_TOPICS
+from portal.taxonomy import SECOND_LEVEL_TOPICS, TOP_LEVEL_TOPICS
 
 
 def seed_topics(apps, schema_editor):

@@ -14,8 +14,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portal.models.base import DisclosedPage
+from portal.taxonomy import Genre
 
-from ..catalogue.taxonomy import Genre
 from .table3 import COLUMN_LABELS, COLUMNS, Table3
 from .table4 import TABLE4_GROUPS, TABLE4_RESULTS
 from .xlsx import report_workbook

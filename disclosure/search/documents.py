@@ -1,7 +1,7 @@
 """The one shape of a search document, shared by every kind of thing the county search finds.
 
 Every haystack index of the county search (the catalogue's ``CatalogueEntryIndex``, public letters'
-``LetterIndex`` in ``interaction``, organisations' ``OrganisationIndex`` in ``departments``) subclasses
+``LetterIndex`` in ``interaction``, organisations' ``OrganisationIndex`` in ``search/organisations.py``) subclasses
 :class:`CountySearchIndex`, so all documents in the one index have the same fields, the Whoosh and
 Elasticsearch backends map them the same way, and matching, facets and ranking treat them alike.
 

@@ -19,6 +19,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import page_cache
+
 from ..models import HotWordRule, SearchQueryLog
 from .models import normalise_query
 
@@ -171,8 +173,6 @@ def hot_words(days=7, limit=10):
 
 def rules_changed(sender=None, **kwargs):
     """A rule was saved or deleted: recompute the 热词 and renew cached pages that show them (the portal home)."""
-    from portal import page_cache
-
     forget()
     page_cache.invalidate()
 

@@ -3,14 +3,15 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..catalogue.taxonomy import Genre
+from departments.models import Organisation
+from portal.taxonomy import Genre
+
+from ..models import Topic
 from .kinds import ResultKind
 from .memo import forget, remembered
 
 
 def _organisations():
-    from departments.models import Organisation
-
     rows = Organisation.objects.values_list("pk", "slug", "name")
     return {"by_id": {pk: {"slug": slug, "name": name} for pk, slug, name in rows},
             "by_slug": {slug: name for _pk, slug, name in rows}}
@@ -37,15 +38,11 @@ def forget_organisations(**kwargs):
 
 
 def organisation(slug):
-    from departments.models import Organisation
-
     return Organisation.objects.filter(slug=slug).first()
 
 
 def topic_names():
     def compute():
-        from ..models import Topic
-
         return {str(topic.pk): topic.full_name for topic in Topic.objects.select_related("parent")}
 
     return remembered("labels:topics", compute)

@@ -4,9 +4,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from departments.models import Organisation
+from portal.taxonomy import Genre
 from security.strict_input import StrictInputError, parse_int, parse_year
 
-from ..catalogue.taxonomy import Genre
 from .kinds import ResultKind
 
 SORTS = ("relevance", "date")
@@ -36,8 +37,6 @@ class SearchParams:
 
 def read_params(data):
     """Clean the GET parameters; invalid values are dropped and explained in ``errors``."""
-    from departments.models import Organisation
-
     params = SearchParams(q=(data.get("q") or "")[:2000].strip())
     params.scope = "all" if data.get("scope") == "all" else ""
     org = (data.get("org") or "").strip()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .segmenter import CJK_WORD, cut_words, identifier_key, split_query_words
 from .synonyms import variants
+from .vocabulary import vocabulary
 
 MAX_QUERY_CHARS = 100
 MAX_WORDS = 12
@@ -79,8 +80,6 @@ def pinyin_readings(word):
     """Known Chinese words that ``word`` (Latin letters) is the pinyin or the initials of; most used first."""
     if not _LATIN_WORD.fullmatch(word):
         return []
-    from .vocabulary import vocabulary
-
     known = vocabulary()
     readings = list(known.by_reading.get(word, ()))
     if not readings and _INITIALS.fullmatch(word):

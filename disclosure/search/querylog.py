@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ..models import SearchQueryLog
 from ..personal_data import BANK_CARD, ID_NUMBER, MOBILE, replace_personal_data
+from .hot_words import hot_words
 from .models import normalise_query
 from .segmenter import cut_all
 
@@ -37,8 +38,6 @@ def log_query(query, scope, result_count, took_ms, used_fallback=False, visitor=
 
 def popular_searches(days=7, limit=10):
     """热词 as shown to the public: moderated by the information office (``hot_words.hot_words``)."""
-    from .hot_words import hot_words
-
     return hot_words(days=days, limit=limit)
 
 

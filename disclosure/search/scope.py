@@ -3,11 +3,11 @@
 from django.core.cache import cache
 from wagtail.models import Site
 
+from departments.models import Organisation
+
 
 def site_organisation(request):
     """The organisation whose home page is the root of the request's Site, unless it is the county portal."""
-    from departments.models import Organisation
-
     site = Site.find_for_request(request)
     if site is None:
         return None

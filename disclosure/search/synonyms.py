@@ -1,5 +1,6 @@
 """Synonyms maintained by the information office (同义词), used to widen each query word."""
 
+from ..models import SynonymGroup
 from .memo import forget, remembered
 from .segmenter import match_form
 
@@ -11,8 +12,6 @@ def synonym_groups():
     """The active groups as lists of normalised words (memoised; forgotten when a group is saved)."""
 
     def compute():
-        from ..models import SynonymGroup
-
         groups = []
         for group in SynonymGroup.objects.filter(active=True):
             words = list(dict.fromkeys(form for form in map(match_form, group.word_list()) if form))

@@ -16,8 +16,10 @@ from django.db.models import Count
 from django.utils import timezone
 from pypinyin import Style, lazy_pinyin
 
-from .memo import remembered
+from ..models import CatalogueEntry, SearchQueryLog
+from .memo import forget, remembered
 from .segmenter import CJK_WORD, cut_all, match_form
+from .synonyms import synonym_groups
 
 CACHE_KEY = "search:vocabulary:v1"
 CACHE_SECONDS = 3600
@@ -59,9 +61,6 @@ class Vocabulary:
 
 
 def _word_counts():
-    from ..models import CatalogueEntry, SearchQueryLog
-    from .synonyms import synonym_groups
-
     counts = Counter()
     titles = CatalogueEntry.objects.public().values_list("title", flat=True)
     for title in titles.iterator(chunk_size=5000):
@@ -98,7 +97,5 @@ def vocabulary():
 
 
 def forget_vocabulary():
-    from .memo import forget
-
     cache.delete(CACHE_KEY)
     forget(CACHE_KEY)

@@ -6,6 +6,7 @@ Nothing else happens on submission (no mail is sent); see ``interaction.moderate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..models import ConsultationComment
 from ..moderated_submission import store_once
 
 
@@ -27,8 +28,6 @@ def submit_comment(consultation, data, submission_token=None, now=None):
     Raises ``ConsultationClosed`` outside ``[opens_at, closes_at)``, checked at the moment of storing
     (``moderated_submission.store_once``).
     """
-    from ..models import ConsultationComment
-
     now = now or timezone.now()
 
     def refuse_if_closed():

@@ -16,6 +16,7 @@ from departments.models import Organisation
 from portal import breadcrumbs
 
 from ..antispam import rate_limited, rate_limited_response, record_attempt
+from ..models import ConsultationPage
 from ..models.consultation import ConsultationState
 from .forms import CommentForm
 from .listing import grouped, public_consultations
@@ -46,8 +47,6 @@ def consultation_index(request, slug=None):
 
 
 def live_consultation(pk):
-    from ..models import ConsultationPage
-
     return get_object_or_404(ConsultationPage.objects.live().public(), pk=pk)
 
 

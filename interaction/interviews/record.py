@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ..models import InterviewPage, InterviewRecordEntry
+
 
 def prepare_entry(entry, user=None, now=None):
     """Give the unsaved ``InterviewRecordEntry`` the next position of its interview, its time and poster.
@@ -11,8 +13,6 @@ def prepare_entry(entry, user=None, now=None):
     Call inside a transaction: the interview row is locked while the position is taken, so two staff posting
     at once get consecutive positions, never the same one.
     """
-    from ..models import InterviewPage, InterviewRecordEntry
-
     InterviewPage.objects.select_for_update().filter(pk=entry.interview_id).exists()
     last = InterviewRecordEntry.objects.filter(interview_id=entry.interview_id).aggregate(last=Max("position"))["last"]
     entry.position = (last or 0) + 1

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..models import InterviewQuestion
 from ..models.interview import InterviewState
 from ..moderated_submission import store_once
 
@@ -27,8 +28,6 @@ def submit_question(interview, data, submission_token=None, now=None):
     Raises ``InterviewClosed`` once the interview has ended or is archived, checked at the moment of storing
     (``moderated_submission.store_once``).
     """
-    from ..models import InterviewQuestion
-
     now = now or timezone.now()
 
     def refuse_if_closed():

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from portal import breadcrumbs
 
 from ..antispam import rate_limited, rate_limited_response, record_attempt
+from ..models import InterviewPage
 from ..models.interview import InterviewState
 from .forms import QuestionForm
 from .live import live_version, poll_payload
@@ -34,8 +35,6 @@ def trail(*crumbs):
 
 def public_interviews():
     """Live interview pages without a view restriction, the latest scheduled first."""
-    from ..models import InterviewPage
-
     return InterviewPage.objects.live().public().order_by("-starts_at", "-pk")
 
 

@@ -15,9 +15,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 
-from disclosure.catalogue.taxonomy import Genre
 from portal.blocks import AttachmentListBlock
 from portal.models.base import DisclosedPage, ItemPageForm
+from portal.taxonomy import Genre
 
 from .moderated import ModeratedSubmission
 

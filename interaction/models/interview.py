@@ -21,9 +21,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from disclosure.catalogue.taxonomy import Genre
 from disclosure.personal_data import mask_personal_data
 from portal.models.base import DisclosedPage
+from portal.taxonomy import Genre
 
 from ..interviews.admin_forms import RecordEntryForm
 from ..interviews.live import live_version

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from ..models import SurveyAnswer
+
 CHART_WIDTH = 640
 LABEL_HEIGHT = 18
 BAR_HEIGHT = 16
@@ -63,8 +65,6 @@ def _options(labels, counts, responses):
 
 def survey_results(survey):
     """``SurveyResults`` for ``survey``; percentages are of all responses (a multiple-choice question may sum over 100)."""
-    from ..models import SurveyAnswer
-
     questions = list(survey.questions.all())
     responses = survey.responses.count()
     counts = {}

@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..models import SurveyAnswer, SurveyResponse
 from .respondents import respondent_key
 
 
@@ -31,8 +32,6 @@ def submit_response(survey, token, answers, now=None):
     Returns the ``SurveyResponse``. Raises ``SurveyClosed`` outside the survey's period and ``AlreadyAnswered``
     when this respondent has answered before (the unique constraint decides, also under concurrency).
     """
-    from ..models import SurveyAnswer, SurveyResponse
-
     now = now or timezone.now()
     if not survey.is_open(now):
         raise SurveyClosed(survey, now)
@@ -52,6 +51,4 @@ def submit_response(survey, token, answers, now=None):
 
 
 def has_answered(survey, token):
-    from ..models import SurveyResponse
-
     return token is not None and SurveyResponse.objects.filter(survey=survey, respondent=respondent_key(survey, token)).exists()

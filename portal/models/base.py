@@ -14,10 +14,10 @@ from wagtail.coreutils import camelcase_to_underscore
 from wagtail.models import Page
 
 from departments.models import Organisation
-from disclosure.catalogue.taxonomy import DisclosureMode, Genre, Validity
 from portal import item_slugs, publication_checks
 from portal.column_kinds import META_COLUMN_TYPE
 from portal.signals import disclosed_page_published
+from portal.taxonomy import DisclosureMode, Genre, Validity
 
 logger = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from disclosure.catalogue.taxonomy import Genre, Validity
 from portal.blocks import AttachmentListBlock, BodyBlock
 from portal.column_kinds import ColumnKind
+from portal.taxonomy import Genre, Validity
 
 from .base import DisclosedPage
 

@@ -6,8 +6,8 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from disclosure.catalogue.taxonomy import Genre
 from portal.blocks import AttachmentListBlock, GuideTextBlock
+from portal.taxonomy import Genre
 
 from .base import DisclosedPage, stream_text
 

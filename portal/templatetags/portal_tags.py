@@ -5,8 +5,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from portal import navigation
-from portal.models import SiteIdentity
+from disclosure.catalogue import article_conventions as conventions
+from portal import navigation, view_counts
+from portal.models import ColumnPage, OrganisationIndexPage, SiteIdentity
 from portal.reading_preferences import ReadingPreferences
 
 register = template.Library()
@@ -42,8 +43,6 @@ def _column_tags_for_pages_outside_columns(page, tags):
     organisation = getattr(page, "organisation", None)
     if organisation is not None and organisation.home_page_id == page.pk:
         return {"ColumnName": page.title, "ColumnType": "首页"}
-    from portal.models import OrganisationIndexPage
-
     if isinstance(page, OrganisationIndexPage):
         return {"ColumnName": page.title, "ColumnType": "机构职能"}
     return {"ColumnName": page.title}
@@ -151,8 +150,6 @@ def column_url(context, columns, kind):
 @register.simple_tag
 def sibling_columns(page):
     """The columns beside this one in its organisation's tree, for the listing's side menu (one query)."""
-    from portal.models import ColumnPage
-
     parent_path = page.path[: -page.steplen]
     return list(
         ColumnPage.objects.filter(path__startswith=parent_path, depth=page.depth).live().public().in_menu()
@@ -163,8 +160,6 @@ def sibling_columns(page):
 @register.simple_tag
 def view_count(page):
     """阅读次数: flushed count plus the views still buffered in the cache."""
-    from portal import view_counts
-
     return view_counts.view_count(page.pk)
 
 
@@ -215,12 +210,10 @@ def site_footer(context):
 
 @register.simple_tag(takes_context=True)
 def article_conventions(context, page):
-    """上一篇/下一篇, 相关链接 and the share QR code of a content page (``portal.article_conventions``).
+    """上一篇/下一篇, 相关链接 and the share QR code of a content page (``disclosure.catalogue.article_conventions``).
 
     Returns ``{"previous", "following", "related", "share_url", "share_qr"}``; links are ``Link(title, url)``.
     """
-    from portal import article_conventions as conventions
-
     request = context.get("request")
     previous, following = conventions.column_neighbours(page, request)
     url = page.get_url(request) or ""

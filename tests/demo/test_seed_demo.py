@@ -29,7 +29,6 @@ from departments.credit_codes import is_valid_credit_code
 from departments.models import Organisation
 from departments.roles import INFORMATION_OFFICE_GROUP
 from disclosure.applications.choices import ApplicantType, Status
-from disclosure.catalogue.taxonomy import Validity
 from disclosure.id_numbers import is_valid_id_number
 from disclosure.models import Application, ApplicationEvent, ApplicationNotification, CatalogueEntry
 from disclosure.reports.table3 import NATURAL_PERSON, NEW, OUTCOMES_TOTAL, compute_table3
@@ -46,6 +45,7 @@ from portal.models import (
     PolicyInterpretationPage,
     ServiceGuidePage,
 )
+from portal.taxonomy import Validity
 from tests import factories
 
 LOGINS = ("admin", "jyj_editor", "jyj_approver", "xxb")

@@ -8,12 +8,12 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from disclosure.catalogue.taxonomy import Genre
 from disclosure.models import CatalogueEntry
 from interaction.consultations.listing import closed_without_feedback, grouped, public_consultations
 from interaction.consultations.submission import ConsultationClosed, submit_comment
 from interaction.models import ConsultationComment
 from interaction.models.consultation import ConsultationState
+from portal.taxonomy import Genre
 
 from .consultation_builders import consultation, feedback
 from .web import hidden, solve

@@ -7,9 +7,9 @@ from django.urls import resolve
 from django.utils import timezone
 
 from disclosure.catalogue.filters import facet_choices
-from disclosure.catalogue.taxonomy import Validity
 from disclosure.models import CatalogueEntry, Topic
 from portal.column_kinds import ColumnKind
+from portal.taxonomy import Validity
 from tests import factories
 
 

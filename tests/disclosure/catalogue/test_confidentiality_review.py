@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from disclosure.catalogue.taxonomy import DisclosureMode
 from disclosure.models import CatalogueEntry, YearlyReport
 from disclosure.reports.table2 import apply_derived_table2
 from portal.models import ArticlePage
 from portal.publication_checks import PublicationRefused
+from portal.taxonomy import DisclosureMode
 from tests import factories
 
 pytestmark = pytest.mark.django_db

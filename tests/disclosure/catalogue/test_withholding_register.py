@@ -12,10 +12,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from departments.roles import INFORMATION_OFFICE_GROUP, ensure_information_office_group
-from disclosure.catalogue.taxonomy import DisclosureMode
 from disclosure.catalogue.withholding import decision_rows, withholding_decisions
 from disclosure.models import CatalogueEntry
 from portal.models import ArticlePage
+from portal.taxonomy import DisclosureMode
 from tests import factories
 from tests.disclosure.catalogue.test_confidentiality_review import add_url, article_post
 

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from disclosure.catalogue.taxonomy import Validity
 from disclosure.reports.due import missing_reports, report_due_on, send_report_reminders
 from disclosure.reports.models import YearlyReport, YearlyReportReminder
 from disclosure.reports.publishing import REPORT_COLUMN_SLUG, submit_report
@@ -14,6 +13,7 @@ from disclosure.reports.table2 import derive_table2
 from disclosure.reports.table3 import compute_table3
 from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
+from portal.taxonomy import Validity
 from tests.factories import column, make_organisation, policy, user_in
 
 D = datetime.date

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from departments.roles import ensure_information_office_group
 from disclosure.applications.choices import Outcome
 from disclosure.applications.models import Application
-from disclosure.catalogue.taxonomy import Genre, Validity
 from disclosure.models import CatalogueEntry
 from disclosure.reports.forms import ReportForm
 from disclosure.reports.models import YearlyReport, YearlyReportPage
@@ -18,6 +17,7 @@ from disclosure.reports.publishing import submit_report
 from disclosure.reports.table2 import derive_table2
 from disclosure.reports.xlsx import report_workbook
 from portal.column_kinds import ColumnKind
+from portal.taxonomy import Genre, Validity
 from tests.disclosure.applications.builders import application
 from tests.factories import column, make_organisation, policy, user_in
 

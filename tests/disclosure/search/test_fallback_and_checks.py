@@ -57,7 +57,7 @@ def test_check_does_not_hide_a_difference_of_one_entry(department, search_index,
     CatalogueEntry.objects.exclude(page=kept).update(status=CatalogueEntry.Status.WITHDRAWN)  # no signal, no queue
     messages = check_search_index()
     assert [message.id for message in messages] == ["search.W003"]
-    from departments.search_indexes import OrganisationIndex
+    from disclosure.search.organisations import OrganisationIndex
 
     organisations = OrganisationIndex().index_queryset().count()  # the county and the department are found too
     assert organisations == 2

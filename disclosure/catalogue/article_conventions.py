@@ -1,7 +1,8 @@
 """What a government content page carries under its text (政府网站发展指引, 国办发〔2017〕47号, 内容页):
 上一篇/下一篇 within its column, 相关链接, and a share entry (a QR code of the page's address).
 
-Everything is worked out on the server: the QR code is an inline SVG drawn by ``segno``, so no
+上一篇/下一篇 follow the column's catalogue list, so this reads the catalogue (the page template tag
+``article_conventions`` in ``portal_tags`` calls it). Everything is worked out on the server: the QR code is an inline SVG drawn by ``segno``, so no
 third-party script or image host is involved and the strict CSP (no inline script) holds.
 """
 
@@ -12,7 +13,10 @@ from django.db.models import Q
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from disclosure.catalogue.links import entry_url
+from portal.models import PolicyDocumentPage, PolicyInterpretationPage
+
+from .links import entry_url
+from .models import CatalogueEntry
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,6 @@ def column_neighbours(page, request=None):
     just above this one in that list (newer), 下一篇 the one just below (older). Only live entries of
     the same column count; an item outside any column, or without an entry, has neither.
     """
-    from disclosure.models import CatalogueEntry
-
     entry = CatalogueEntry.objects.public().filter(page_id=page.pk).only("pk", "display_date", "column_id").first()
     if entry is None or entry.column_id is None:
         return None, None
@@ -50,8 +52,6 @@ def related_links(page, request=None):
     Returns a list of :class:`Link`, without duplicates and without pages that are not live and public
     (a withdrawn or restricted page is never advertised).
     """
-    from portal.models import PolicyDocumentPage, PolicyInterpretationPage
-
     chosen_ids = list(page.related_items.order_by("sort_order").values_list("target_id", flat=True)) if page.pk else []
     paired = []
     if isinstance(page, PolicyDocumentPage):

@@ -1,21 +1,27 @@
 """Organisations (机构) in the county search, as kind 机构 (``organisation``): 机构职能, 机构设置, 地址, 电话.
 
-Haystack discovers this module by name. An organisation is found while it is active and its sub-site
-home page (which shows these fields to citizens) is live; the result links there. A change to the
-organisation or to its home page's publication is announced on ``catalogue_changed`` with
-``sender=Organisation`` (``signal_handlers.py``) and reaches the index through the search queue.
+An organisation is found while it is active and its sub-site home page (which shows these fields to
+citizens) is live; the result links there. ``OrganisationIndex`` is listed in ``disclosure/search_indexes.py``,
+where haystack discovers the indexes. A change to the organisation or to its home page's publication is
+announced on ``catalogue_changed`` with ``sender=Organisation`` (handlers below, connected in
+``DisclosureConfig.ready``) and reaches the index through the search queue, which decides after commit whether
+it is (re)indexed or removed. The organisations' app knows nothing of search.
 """
 
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from haystack import indexes
 from wagtail.rich_text import get_text_for_indexing
+from wagtail.signals import page_published, page_unpublished
 
-from disclosure.personal_data import mask_personal_data
-from disclosure.search.documents import CountySearchIndex
-from disclosure.search.kinds import ResultKind
+from departments.models import Organisation
+from portal.models import DepartmentHomePage
 
-from .models import Organisation
+from ..catalogue.signals import ChangeKind, announce
+from ..personal_data import mask_personal_data
+from .documents import CountySearchIndex
+from .kinds import ResultKind
 
 
 def contact_line(organisation):
@@ -74,3 +80,27 @@ class OrganisationIndex(CountySearchIndex, indexes.Indexable):
                 "organisation_id": organisation.pk, "kind": ResultKind.ORGANISATION.value, "date_label": date_label,
             }
         return rows
+
+
+def announce_organisations(organisation_ids):
+    """Announce ``organisation_ids`` (primary keys) as changed, with ``sender=Organisation``."""
+    return announce(organisation_ids, ChangeKind.BULK, sender=Organisation)
+
+
+def organisation_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    announce_organisations([instance.pk])
+
+
+def home_page_publication_changed(sender, instance, **kwargs):
+    """A sub-site home page was published or unpublished: its organisation is findable only while it is live."""
+    announce_organisations(Organisation.objects.filter(home_page_id=instance.pk).values_list("pk", flat=True))
+
+
+def register_signal_handlers():
+    post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="departments-organisation-search")
+    page_published.connect(home_page_publication_changed, sender=DepartmentHomePage,
+                           dispatch_uid="departments-home-published-search")
+    page_unpublished.connect(home_page_publication_changed, sender=DepartmentHomePage,
+                             dispatch_uid="departments-home-unpublished-search")

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from portal.article_conventions import column_neighbours, related_links, share_qr_svg
+from disclosure.catalogue.article_conventions import column_neighbours, related_links, share_qr_svg
 from portal.models import ArticlePage, RelatedItem
 from tests import factories
 from tests.browser.site_data import build_county
