@@ -1,6 +1,6 @@
 """The audit's rules as plain functions: column status, whole-site vetoes (单项否决), score and rank.
 
-Nothing here touches the database; ``audit.snapshot`` gathers the facts and ``audit.report``
+Nothing here touches the database; ``audit.snapshot`` gathers the facts and ``audit.findings``
 puts the two together. Limits are "more than": a 14-day column updated 14 days ago is still
 fine, at 15 days it is stale. Dormant-home days work the same way; counted vetoes trigger at
 "or more" (5 stale columns or more), as the inspection states them.

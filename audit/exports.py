@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .report import iso_date
+from .findings import iso_date
 
 
 def headings():

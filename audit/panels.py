@@ -15,9 +15,9 @@ from wagtail.admin.ui.components import Component
 from departments.staff import member_organisations
 
 from .dates import today
+from .findings import build_report
 from .permissions import may_audit
-from .report import build_report
-from .yearly_report_publishing import reports_awaiting_publication
+from .website_report_publishing import reports_awaiting_publication
 
 
 def due_columns(user, day=None):

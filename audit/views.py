@@ -1,6 +1,6 @@
 """The information office's dashboard, the drill-down per organisation and the table exports.
 
-Views only read request parameters, call ``audit.report`` and pick a template; every rule lives
+Views only read request parameters, call ``audit.findings`` and pick a template; every rule lives
 in ``audit.evaluation``. Bad parameters (an unreadable or future ``as_of``, an unknown kind or
 format) get a Chinese message and a 400, never a 500.
 """
@@ -20,8 +20,8 @@ from departments.models import Organisation
 from . import charts, exports, inspection_report, snapshot
 from .dates import AsOfError, months_back, parse_as_of, today
 from .evaluation import ColumnStatus, VetoState
+from .findings import build_report
 from .permissions import forbidden, may_audit
-from .report import build_report
 
 CHART_MONTHS = 24
 

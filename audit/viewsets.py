@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from departments.admin_access import InformationOfficeMenuItem
 from portal.admin_columns import yes_no_list_display
 
-from . import due_items_views, views, yearly_report_views
+from . import due_items_views, views, website_report_views
 from .models import ColumnRule, VetoRule
 
 
@@ -114,8 +114,8 @@ class WebsiteYearlyReportViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", yearly_report_views.ReportListView.as_view(), name="index"),
-            path("<str:pk>/", yearly_report_views.ReportEditView.as_view(), name="edit"),
+            path("", website_report_views.ReportListView.as_view(), name="index"),
+            path("<str:pk>/", website_report_views.ReportEditView.as_view(), name="edit"),
         ]
 
 

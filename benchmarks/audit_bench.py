@@ -114,7 +114,7 @@ def own_websites(organisations, count=2):
 
 def deduction_counts():
     """{website name: {rule: count}} from the audit of today."""
-    from audit.report import build_report
+    from audit.findings import build_report
 
     report = build_report()
     return {website.name: {item["rule"]: item["count"] for item in website.deductions} for website in report.websites}
@@ -213,7 +213,7 @@ def main():
         client, at_half, at_full = build(args, rng)
     setup_seconds = time.perf_counter() - began
 
-    from audit.report import build_report
+    from audit.findings import build_report
     from departments.models import Organisation
     from portal.models import ColumnPage
 

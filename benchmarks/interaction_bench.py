@@ -242,8 +242,8 @@ def bench_yearly_report(args):
 
     from disclosure.applications.choices import Outcome
     from disclosure.applications.models import Application
-    from disclosure.reports.table2 import derive_table2
-    from disclosure.reports.table3 import compute_table3
+    from disclosure.yearly_report.table2 import derive_table2
+    from disclosure.yearly_report.table3 import compute_table3
 
     organisations = provision_organisations(1000, 50)
     rng = random.Random(19)

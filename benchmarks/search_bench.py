@@ -362,11 +362,11 @@ def precision_recall(rows):
 
 
 def measure_precision_recall(texts):
-    from disclosure.search import engine
     from disclosure.search import query as query_building
+    from disclosure.search import whoosh_engine
     from disclosure.search.segmenter import match_form
 
-    view = engine.current_view()
+    view = whoosh_engine.current_view()
     ids, models = view.columns["django_id"], view.columns["django_ct"]
     rows = []
     for word in JUDGED_WORDS:
@@ -374,7 +374,7 @@ def measure_precision_recall(texts):
         expected = {pk for pk, text in texts.items() if form in text}
         parsed = query_building.parse(word)
         parsed.expansions = {key: [key] for key in parsed.words}  # the word itself, not its synonyms
-        docs, _exact, _relaxed, _counts = engine.match(view, parsed)
+        docs, _exact, _relaxed, _counts = whoosh_engine.match(view, parsed)
         rows.append((word, expected, {int(ids[doc]) for doc in docs if models[doc] == "disclosure.catalogueentry"}))
     return rows
 

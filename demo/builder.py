@@ -35,8 +35,8 @@ from .news import news_item
 from .notices import notice_item, personnel_item
 from .organisations import COUNTY_NAME, SITE_ID_CODE, demo_organisations
 from .people import distinct_names
+from .plans_and_budgets import finance_item, overview_item, planning_item
 from .policies import interpretation_item, policy_item
-from .reports import finance_item, overview_item, planning_item
 from .responses import response_item
 from .services import SERVICES
 from .statutory import fill_internal_structures, statutory_plans

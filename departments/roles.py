@@ -24,7 +24,7 @@ INFORMATION_OFFICE_PERMISSIONS = [
     ("disclosure", "view_noticetemplate"),
     ("disclosure", "change_processingfeesettings"),
     ("disclosure", "view_processingfeesettings"),
-    # The security log (安全日志): read and export (security/reports.py).
+    # The security log (安全日志): read and export (security/log_view.py).
     ("security", "view_securityevent"),
 ]
 

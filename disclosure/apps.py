@@ -9,10 +9,10 @@ class DisclosureConfig(AppConfig):
 
     def ready(self):
         from .catalogue.signal_handlers import register_signal_handlers
-        from .reports.signal_handlers import register_signal_handlers as register_report_handlers
         from .search.checks import check_search_index
         from .search.hot_words import register_signal_handlers as register_hot_word_handlers
         from .search.organisations import register_signal_handlers as register_organisation_handlers
+        from .yearly_report.signal_handlers import register_signal_handlers as register_report_handlers
 
         register_signal_handlers()
         register_report_handlers()

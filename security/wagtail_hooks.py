@@ -7,8 +7,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import urls
+from .log_view import SecurityLogReportView
 from .panels import TamperAlertPanel
-from .reports import SecurityLogReportView
 
 
 def _log_viewer_only(view):

@@ -25,7 +25,7 @@ LAYERS = [
     ("config", 9),
     ("demo", 8),
     ("audit", 5),
-    ("disclosure.reports", 5),
+    ("disclosure.yearly_report", 5),
     ("disclosure.search", 4),
     ("disclosure.applications", 4),
     ("interaction", 4),

@@ -3,7 +3,7 @@
 from .links import LinkCheck, LinkCheckRun
 from .probes import ProbeResult
 from .rules import NEGATIVE_LIMIT_MESSAGE, SOURCE_INSPECTION, ColumnRule, VetoRule, non_negative
-from .yearly_report import WebsiteYearlyReport, WebsiteYearlyReportReminder
+from .website_report import WebsiteYearlyReport, WebsiteYearlyReportReminder
 
 __all__ = [
     "NEGATIVE_LIMIT_MESSAGE", "SOURCE_INSPECTION", "ColumnRule", "LinkCheck", "LinkCheckRun", "ProbeResult", "VetoRule",

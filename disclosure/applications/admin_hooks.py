@@ -48,7 +48,7 @@ def register_application_admin_urls():
     return [
         path("disclosure-applications/", include("disclosure.applications.admin_urls",
                                                   namespace="disclosure_applications_admin")),
-        path("disclosure-reports/", include("disclosure.reports.admin_urls", namespace="disclosure_reports_admin")),
+        path("disclosure-reports/", include("disclosure.yearly_report.admin_urls", namespace="disclosure_reports_admin")),
     ]
 
 

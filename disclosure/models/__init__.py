@@ -1,4 +1,4 @@
-"""Models of the disclosure app, one module per room: the catalogue, search, applications, reports."""
+"""Models of the disclosure app, one module per room: the catalogue, search, applications, the yearly report."""
 
 from ..applications.models import (  # noqa: F401  (applications for disclosure)
     Application,
@@ -13,8 +13,8 @@ from ..applications.models import (  # noqa: F401  (applications for disclosure)
 )
 from ..catalogue.models import CatalogueEntry, IndexSerial, Topic
 from ..catalogue.statutory import ItemAdoption, StatutoryItem  # noqa: F401  (法定主动公开内容)
-from ..reports.models import YearlyReport, YearlyReportPage, YearlyReportReminder  # noqa: F401  (yearly report)
 from ..search.models import EditorsPick, HotWordRule, PendingIndexUpdate, SearchQueryLog, SynonymGroup  # noqa: F401
+from ..yearly_report.models import YearlyReport, YearlyReportPage, YearlyReportReminder  # noqa: F401  (yearly report)
 from .fees import ProcessingFeeSettings  # noqa: F401
 from .notices import Notice, NoticeDelivery, NoticeTemplate  # noqa: F401
 

@@ -24,7 +24,7 @@ from portal.admin_columns import yes_no_list_display
 
 from ..models import CatalogueEntry, EditorsPick, HotWordRule, SynonymGroup
 from .hot_word_review import HotWordCandidatesView, decide_candidate
-from .reports import ZeroResultsReportView
+from .zero_results import ZeroResultsReportView
 
 
 class SynonymGroupViewSet(SnippetViewSet):

@@ -16,7 +16,7 @@ import time
 from haystack import connections
 from whoosh.filedb.filestore import FileStorage
 
-from . import engine, whoosh_speedups
+from . import whoosh_engine, whoosh_speedups
 from .documents import catalogue_index, indexes_by_label
 
 logger = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def rebuild(procs=2, chunk_size=2000, limitmb=256, progress=None):
     ix.close()
     _swap_in(building, path)
     backend.setup_complete = False
-    engine.forget_view()
+    whoosh_engine.forget_view()
     return count, time.perf_counter() - started_clock
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from haystack import connections
 
 from ..models import PendingIndexUpdate
-from . import engine, engines
+from . import engines, whoosh_engine
 from .documents import indexes_by_label
 
 QUEUE_STALE_MINUTES = 10
@@ -39,7 +39,7 @@ def check_search_index(app_configs=None, **kwargs):
         index_engine.forget_view()
         try:
             indexed = index_engine.document_count()
-        except engine.IndexUnavailable as error:
+        except whoosh_engine.IndexUnavailable as error:
             return [checks.Warning(_("搜索索引不存在或无法读取（%(error)s），搜索正以数据库兜底。") % {"error": error},
                                    hint=hint, id="search.W001")]
         if indexed == 0:

@@ -18,11 +18,11 @@ Chinese analysis (``CHINESE_ANALYZER``, env ``SEARCH_ES_ANALYZER``):
   where the plugin is wanted.
 
 The engine half (``run``, ``word_frequency``, ``document_count``, ``forget_view``) has the contract of
-``engine.py``: every query word must match (any variant of it), or the exact identifier, or - relaxed
-- any word; facets are ``terms`` aggregations; ranking is the same tiers as ``engine._by_relevance``
+``whoosh_engine.py``: every query word must match (any variant of it), or the exact identifier, or - relaxed
+- any word; facets are ``terms`` aggregations; ranking is the same tiers as ``whoosh_engine._by_relevance``
 as constant scores, newer first within a tier.
 Any client error (refused, timeout, missing index, rejected query) raises
-:class:`engine.IndexUnavailable`, so search answers from the database instead.
+:class:`whoosh_engine.IndexUnavailable`, so search answers from the database instead.
 """
 
 import copy
@@ -40,9 +40,9 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 
-from .engine import FACET_FIELDS, EngineResult, IndexUnavailable
 from .params import MAX_PAGE
 from .segmenter import index_terms, is_compound, match_form, word_terms
+from .whoosh_engine import FACET_FIELDS, EngineResult, IndexUnavailable
 
 PRESEGMENTED = "presegmented"
 PRESEGMENTED_ANALYZER = "county_presegmented"
@@ -190,7 +190,7 @@ def _phrase(field, word):
 
 
 def variant_clause(variant, field, analyzer=PRESEGMENTED):
-    """A document matches one spelling of a word: it occurs as one contiguous string (engine.py)."""
+    """A document matches one spelling of a word: it occurs as one contiguous string (whoosh_engine.py)."""
     if analyzer != PRESEGMENTED and field == "text":
         return {"match": {field: {"query": variant, "operator": "and"}}}
     if field == "title":
@@ -223,7 +223,7 @@ def build_query(parsed, filters, sort, offset, limit, analyzer=PRESEGMENTED, rel
     if sort == "date":
         order = [{"published_at": {"order": "desc"}}, {DJANGO_ID: {"order": "desc"}}]
     else:
-        # The tiers of engine._by_relevance: 1 per query word in the title, 1 more for the whole query there,
+        # The tiers of whoosh_engine._by_relevance: 1 per query word in the title, 1 more for the whole query there,
         # (relaxed) ``width`` per word matched; an exact identifier above everything.
         width = len(parsed.words) + 2
         scores = [{"constant_score": {"filter": word_clause(parsed.expansions[word], "title", analyzer), "boost": 1}}
@@ -249,7 +249,7 @@ def build_query(parsed, filters, sort, offset, limit, analyzer=PRESEGMENTED, rel
 
 
 def run(parsed, filters, sort, offset, limit, relax=False):
-    """Match, narrow by ``filters``, count facets, rank one page (the contract of ``engine.run``)."""
+    """Match, narrow by ``filters``, count facets, rank one page (the contract of ``whoosh_engine.run``)."""
     backend = _backend()
     body = build_query(parsed, filters, sort, offset, limit, backend.chinese_analyzer, relax)
     body["from_"] = body.pop("from")  # the 7.17 client takes the body as keyword arguments
@@ -270,7 +270,7 @@ def run(parsed, filters, sort, offset, limit, relax=False):
 
 
 def word_frequency(word):
-    """How many entries contain ``word`` as one string (the contract of ``engine.word_frequency``)."""
+    """How many entries contain ``word`` as one string (the contract of ``whoosh_engine.word_frequency``)."""
     backend = _backend()
     query = {"bool": {"filter": [variant_clause(word, "text", backend.chinese_analyzer)]}}
     try:

@@ -1,7 +1,7 @@
-"""Which engine answers a search: the Whoosh matcher (``engine.py``) or Elasticsearch (``elastic.py``).
+"""Which engine answers a search: the Whoosh matcher (``whoosh_engine.py``) or Elasticsearch (``elastic.py``).
 
 Chosen by the class of the configured haystack backend. Both modules offer ``run``,
-``document_count`` and ``forget_view`` and raise :class:`engine.IndexUnavailable`, so the service
+``document_count`` and ``forget_view`` and raise :class:`whoosh_engine.IndexUnavailable`, so the service
 and the checks work the same on either. ``elastic`` is imported only when asked for, so a Whoosh
 deployment needs no Elasticsearch client.
 """
@@ -11,7 +11,7 @@ import functools
 from haystack import connections
 from haystack.exceptions import MissingDependency
 
-from . import engine
+from . import whoosh_engine
 from .backend import CountyWhooshSearchBackend
 
 
@@ -27,7 +27,7 @@ def _elastic():
 def for_backend(backend):
     """The engine module for ``backend``, or None for a backend we have no engine for."""
     if isinstance(backend, CountyWhooshSearchBackend):
-        return engine
+        return whoosh_engine
     elastic = _elastic()
     if elastic is not None and isinstance(backend, elastic.CountyElasticsearchSearchBackend):
         return elastic
@@ -36,4 +36,4 @@ def for_backend(backend):
 
 def current():
     """The engine of the default connection (the Whoosh one for an unknown backend, as before: it falls back)."""
-    return for_backend(connections["default"].get_backend()) or engine
+    return for_backend(connections["default"].get_backend()) or whoosh_engine

@@ -17,7 +17,7 @@ The index holds, for every run of letters, digits and CJK characters:
 
 Any other word (a compound the dictionary lacks: 河长制, 林长制) is looked up by all its bigrams
 and dictionary words - a superset - and each candidate is then verified against the entry's
-stored match form (``engine.py``). So no result ever matches scattered pieces of a word.
+stored match form (``whoosh_engine.py``). So no result ever matches scattered pieces of a word.
 """
 
 import re

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from ..models import CatalogueEntry, EditorsPick
 from ..personal_data import LABELS, find_personal_data, replace_personal_data
-from . import engine, engines, fallback, labels
+from . import engines, fallback, labels, whoosh_engine
 from . import query as query_building
 from .corrections import FEW_RESULTS, correction_for
 from .documents import catalogue_index, indexes_by_label
@@ -124,11 +124,11 @@ def search(params, site_organisation=None, log=True, visitor=""):
         index_engine = engines.current()
         found = index_engine.run(parsed, filters, params.sort, offset, PAGE_SIZE)
         if found.total == 0 and index_engine.document_count() == 0 and CatalogueEntry.objects.public().exists():
-            raise engine.IndexUnavailable("empty")
+            raise whoosh_engine.IndexUnavailable("empty")
         if found.total < FEW_RESULTS:
             found, parsed = _corrected_or_relaxed(outcome, index_engine, parsed, found, filters, params, offset)
         total, hits, facet_counts = found.total, found.hits, found.facets
-    except engine.IndexUnavailable as error:
+    except whoosh_engine.IndexUnavailable as error:
         logger.warning("Search index unavailable (%s); answering from the database.", error)
         outcome.used_fallback = True
         outcome.notice = " ".join(filter(None, [outcome.notice, _("搜索索引暂时不可用，以下结果直接查自数据库，按发布日期排序，可能不够完整。")]))

@@ -3,8 +3,8 @@
 import datetime
 
 from audit.evaluation import ColumnStatus, VetoState
+from audit.findings import build_report
 from audit.models import VetoRule
-from audit.report import build_report
 from portal.column_kinds import ColumnKind
 from tests.audit.builders import published_at, withdrawn_at
 from tests.audit.conftest import at

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from audit.evaluation import ColumnStatus
-from audit.report import build_report
+from audit.findings import build_report
 from departments.models import Organisation
 from departments.roles import ensure_information_office_group
 from portal.column_kinds import ColumnKind

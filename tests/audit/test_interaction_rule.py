@@ -3,9 +3,9 @@
 import datetime
 
 from audit.evaluation import VetoState
+from audit.findings import build_report
 from audit.interaction_feed import letter_status
 from audit.models import VetoRule
-from audit.report import build_report
 
 DAY = datetime.date(2026, 3, 10)
 

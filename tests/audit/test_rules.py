@@ -76,7 +76,7 @@ def test_the_office_edits_a_rule_in_the_admin_and_a_negative_value_is_shown_as_a
 def test_a_changed_limit_changes_the_verdict(opened_department):
     import datetime
 
-    from audit.report import build_report
+    from audit.findings import build_report
     from tests.audit.builders import published_at
     from tests.audit.conftest import at
 

@@ -11,11 +11,11 @@ import pytest
 import time_machine
 
 from audit.evaluation import VetoState
+from audit.findings import build_report
 from audit.http_fetch import Refused, address_for, fetch
 from audit.link_checker import check_website
 from audit.models import LinkCheck, ProbeResult, VetoRule
 from audit.probes import probe_website
-from audit.report import build_report
 from audit.websites import resolve_websites
 from tests.audit.conftest import at
 from tests.audit.site_server import SiteServer

@@ -8,7 +8,7 @@ import time_machine
 from django.core.cache import cache
 
 from audit.models import WebsiteYearlyReport
-from audit.yearly_report_publishing import approve_report, generate_report, publish_report, website_for_key
+from audit.website_report_publishing import approve_report, generate_report, publish_report, website_for_key
 from departments.models import Organisation
 from departments.roles import ensure_information_office_group
 from portal import view_counts

@@ -5,7 +5,7 @@ import datetime
 import time_machine
 
 from audit.models import WebsiteYearlyReport, WebsiteYearlyReportReminder
-from audit.yearly_report_publishing import (
+from audit.website_report_publishing import (
     approve_report,
     edit_report,
     generate_report,

@@ -5,8 +5,8 @@ import datetime
 import time_machine
 
 from audit.evaluation import VetoState
+from audit.findings import build_report
 from audit.models import VetoRule
-from audit.report import build_report
 from departments.models import Organisation
 from portal.column_kinds import ColumnKind
 from tests.audit.builders import published_at

@@ -4,7 +4,7 @@ heading row are on screen without a sideways scroll of the table (issue: the pub
 import pytest
 
 from disclosure.models import YearlyReport
-from disclosure.reports.publishing import submit_report
+from disclosure.yearly_report.publishing import submit_report
 from tests.browser.conftest import DESKTOP, PHONE, screenshot
 from tests.factories import user_in
 

@@ -31,7 +31,7 @@ from departments.roles import INFORMATION_OFFICE_GROUP
 from disclosure.applications.choices import ApplicantType, Status
 from disclosure.id_numbers import is_valid_id_number
 from disclosure.models import Application, ApplicationEvent, ApplicationNotification, CatalogueEntry
-from disclosure.reports.table3 import NATURAL_PERSON, NEW, OUTCOMES_TOTAL, compute_table3
+from disclosure.yearly_report.table3 import NATURAL_PERSON, NEW, OUTCOMES_TOTAL, compute_table3
 from interaction.audit_feed import letter_status
 from interaction.lookup import find_letter
 from interaction.models import Letter, LetterEvent, Mailbox

@@ -286,7 +286,7 @@ def test_staff_run_only_their_organisations_interviews(client, department, towns
 
 
 def test_the_audit_counts_interviews_per_year(department, township):
-    from audit.report import build_report
+    from audit.findings import build_report
     from interaction.participation_audit import participation
 
     now = timezone.now()

@@ -6,7 +6,7 @@ import datetime
 import time_machine
 from django.utils import timezone
 
-from audit.report import build_report
+from audit.findings import build_report
 from interaction.participation_audit import participation
 
 from .consultation_builders import consultation, feedback

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from disclosure.applications.views import RECEIPT_SESSION_KEY
-from disclosure.reports.models import YearlyReport
-from disclosure.reports.publishing import submit_report
+from disclosure.yearly_report.models import YearlyReport
+from disclosure.yearly_report.publishing import submit_report
 from interaction.handling import reply
 from interaction.models import Mailbox
 from interaction.submission import submit_letter

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from audit.dates import AsOfError, parse_as_of
-from audit.report import VIOLATION_LABELS, build_report
+from audit.findings import VIOLATION_LABELS, build_report
 from departments.models import Organisation
 
 JSON_FIELDS = ["slug", "name", "kind", "last_published", "items_30d", "items_90d", "items_365d", "score", "fails_inspection"]

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from audit.yearly_report_publishing import send_website_report_reminders
+from audit.website_report_publishing import send_website_report_reminders
 
 
 class Command(BaseCommand):

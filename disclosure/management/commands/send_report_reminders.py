@@ -4,7 +4,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from disclosure.reports.due import missing_reports, send_report_reminders
+from disclosure.yearly_report.due import missing_reports, send_report_reminders
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from disclosure.models import CatalogueEntry, YearlyReport
-from disclosure.reports.table2 import apply_derived_table2
+from disclosure.yearly_report.table2 import apply_derived_table2
 from portal.models import ArticlePage
 from portal.publication_checks import PublicationRefused
 from portal.taxonomy import DisclosureMode

@@ -20,7 +20,7 @@ from wagtail.models import PageViewRestriction
 
 from disclosure.catalogue.registration import WithdrawalReason
 from disclosure.models import CatalogueEntry
-from disclosure.reports.table2 import derive_table2
+from disclosure.yearly_report.table2 import derive_table2
 from portal.column_kinds import ColumnKind
 from tests import factories
 

@@ -8,19 +8,19 @@ def search_index(tmp_path):
     from haystack import connections
 
     from disclosure.models import PendingIndexUpdate
-    from disclosure.search import bulk, engine
+    from disclosure.search import bulk, whoosh_engine
 
     info = connections.connections_info["default"]
     old_path = info["PATH"]
     info["PATH"] = str(tmp_path / "whoosh")
     connections.reload("default")
-    engine.forget_view()
+    whoosh_engine.forget_view()
     bulk.rebuild(procs=1)
     PendingIndexUpdate.objects.all().delete()
     yield info["PATH"]
     info["PATH"] = old_path
     connections.reload("default")
-    engine.forget_view()
+    whoosh_engine.forget_view()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import shutil
 
-from disclosure.search import engine
+from disclosure.search import whoosh_engine
 from disclosure.search.checks import check_search_index
 from tests import factories
 from tests.disclosure.search.helpers import find
@@ -12,7 +12,7 @@ def test_a_missing_index_falls_back_to_the_database_with_a_notice(client, depart
     with indexed():
         factories.article(factories.column(department), title="老旧小区改造项目公示", body="改造内容包括管网。")
     shutil.rmtree(search_index)
-    engine.forget_view()
+    whoosh_engine.forget_view()
     outcome = find("老旧小区 管网")
     assert outcome.used_fallback
     assert [result["title"] for result in outcome.results] == ["老旧小区改造项目公示"]
@@ -25,7 +25,7 @@ def test_a_corrupt_index_falls_back_too(department, search_index, indexed):
         factories.article(factories.column(department), title="农村饮水安全巩固提升")
     for path in __import__("pathlib").Path(search_index).glob("*.toc"):
         path.write_bytes(b"garbage")
-    engine.forget_view()
+    whoosh_engine.forget_view()
     outcome = find("饮水安全")
     assert outcome.used_fallback and outcome.total == 1
 

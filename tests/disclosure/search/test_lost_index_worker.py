@@ -35,10 +35,10 @@ print("pending", PendingIndexUpdate.objects.count())
 """
 
 COUNT = """
-from disclosure.search import engine, params, service
+from disclosure.search import whoosh_engine, params, service
 try:
-    print("documents", engine.document_count())
-except engine.IndexUnavailable:
+    print("documents", whoosh_engine.document_count())
+except whoosh_engine.IndexUnavailable:
     print("documents missing")
 outcome = service.search(params.read_params({"q": "秋粮收购"}), log=False)
 print("fallback", outcome.used_fallback, "total", outcome.total)

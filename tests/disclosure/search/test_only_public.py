@@ -1,7 +1,7 @@
 """Only live entries are searchable; changes reach the index only after the publishing transaction commits."""
 
 from disclosure.models import CatalogueEntry, PendingIndexUpdate
-from disclosure.search import engine
+from disclosure.search import whoosh_engine
 from portal.models import ArticlePage
 from tests import factories
 from tests.disclosure.search.helpers import find, titles
@@ -37,10 +37,10 @@ def test_deleting_a_page_removes_the_item_from_results(department, search_index,
 
 
 def test_nothing_is_indexed_before_the_transaction_commits(department, search_index, django_capture_on_commit_callbacks):
-    organisations = engine.document_count()  # the county and the department (kind 机构)
+    organisations = whoosh_engine.document_count()  # the county and the department (kind 机构)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         factories.article(factories.column(department), title="高标准农田建设项目公示")
-        assert engine.document_count() == organisations
+        assert whoosh_engine.document_count() == organisations
     assert PendingIndexUpdate.objects.exists()
     assert callbacks, "indexing is requested on commit"
     for callback in callbacks:

@@ -7,7 +7,7 @@ searched for, not even by the database fallback when the index is down.
 import shutil
 
 from disclosure.id_numbers import make_id_number
-from disclosure.search import engine
+from disclosure.search import whoosh_engine
 from tests import factories
 
 ID_NUMBER = make_id_number("33010619850312123")
@@ -54,7 +54,7 @@ def test_the_page_is_found_by_its_words_with_the_numbers_masked_in_the_snippet(c
 def test_the_database_fallback_does_not_find_it_either(client, department, search_index, indexed):
     publish_list(department, indexed)
     shutil.rmtree(search_index)
-    engine.forget_view()
+    whoosh_engine.forget_view()
     body = client.get("/api/search/", {"q": ID_NUMBER}).json()
     assert body["count"] == 0
     body = client.get("/api/search/", {"q": "资助名单"}).json()

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from departments.models import Organisation
 from disclosure.models import CatalogueEntry, PendingIndexUpdate
-from disclosure.search import documents, engine
+from disclosure.search import documents, whoosh_engine
 from interaction.models import Letter
 
 # Commits for real: the database task backend enqueues only when a transaction commits.
@@ -20,8 +20,8 @@ def test_seeding_with_the_database_task_backend_leaves_no_queued_tasks_and_a_com
     call_command("seed_demo", "--small", stdout=io.StringIO())
     assert DBTaskResult.objects.count() == 0
     assert PendingIndexUpdate.objects.count() == 0
-    engine.forget_view()
+    whoosh_engine.forget_view()
     findable = sum(index.index_queryset().count() for index in documents.indexes_by_label().values())
     assert CatalogueEntry.objects.public().count() > 0
     assert Letter.objects.public().exists() and Organisation.objects.active().exists()
-    assert engine.document_count() == findable  # entries, public letters and organisations
+    assert whoosh_engine.document_count() == findable  # entries, public letters and organisations

@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from disclosure.reports.due import missing_reports, report_due_on, send_report_reminders
-from disclosure.reports.models import YearlyReport, YearlyReportReminder
-from disclosure.reports.publishing import REPORT_COLUMN_SLUG, submit_report
-from disclosure.reports.table2 import derive_table2
-from disclosure.reports.table3 import compute_table3
+from disclosure.yearly_report.due import missing_reports, report_due_on, send_report_reminders
+from disclosure.yearly_report.models import YearlyReport, YearlyReportReminder
+from disclosure.yearly_report.publishing import REPORT_COLUMN_SLUG, submit_report
+from disclosure.yearly_report.table2 import derive_table2
+from disclosure.yearly_report.table3 import compute_table3
 from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
 from portal.taxonomy import Validity

@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.reports.models import YearlyReport
-from disclosure.reports.table4 import TABLE4_GROUPS, TABLE4_RESULTS
+from disclosure.yearly_report.models import YearlyReport
+from disclosure.yearly_report.table4 import TABLE4_GROUPS, TABLE4_RESULTS
 from security.strict_input import StrictIntegerField, strict_formfield
 
 TABLE2_FIELDS = [

@@ -2,7 +2,7 @@
 
 from wagtail.signals import page_published
 
-from disclosure.reports.models import YearlyReportPage
+from disclosure.yearly_report.models import YearlyReportPage
 
 from .publishing import mark_published
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.reports.models import YearlyReport, YearlyReportPage
+from disclosure.yearly_report.models import YearlyReport, YearlyReportPage
 from portal.column_kinds import ColumnKind
 from portal.models import ColumnPage
 

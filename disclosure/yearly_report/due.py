@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from departments.models import Organisation
-from disclosure.reports.models import YearlyReport, YearlyReportReminder
+from disclosure.yearly_report.models import YearlyReport, YearlyReportReminder
 
 WEEK_BEFORE = datetime.timedelta(days=7)
 

@@ -22,8 +22,8 @@ from portal.models import ArticlePage, ColumnPage, PortalHomePage
 from portal.navigation import WEBSITE_REPORT_COLUMN_SLUG as REPORT_COLUMN_SLUG
 
 from .models import WebsiteYearlyReport, WebsiteYearlyReportReminder
+from .website_report_figures import GENERATED_CODES, ROWS, SECTIONS, generate
 from .websites import resolve_websites
-from .yearly_report_figures import GENERATED_CODES, ROWS, SECTIONS, generate
 
 REPORT_COLUMN_TITLE = "政府网站工作年度报表"
 WEEK_BEFORE = datetime.timedelta(days=7)

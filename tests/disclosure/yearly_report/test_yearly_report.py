@@ -11,11 +11,11 @@ from departments.roles import ensure_information_office_group
 from disclosure.applications.choices import Outcome
 from disclosure.applications.models import Application
 from disclosure.models import CatalogueEntry
-from disclosure.reports.forms import ReportForm
-from disclosure.reports.models import YearlyReport, YearlyReportPage
-from disclosure.reports.publishing import submit_report
-from disclosure.reports.table2 import derive_table2
-from disclosure.reports.xlsx import report_workbook
+from disclosure.yearly_report.forms import ReportForm
+from disclosure.yearly_report.models import YearlyReport, YearlyReportPage
+from disclosure.yearly_report.publishing import submit_report
+from disclosure.yearly_report.table2 import derive_table2
+from disclosure.yearly_report.xlsx import report_workbook
 from portal.column_kinds import ColumnKind
 from portal.taxonomy import Genre, Validity
 from tests.disclosure.applications.builders import application
@@ -112,7 +112,7 @@ def test_the_county_wide_sum_is_an_internal_statistic_and_never_published(depart
 
 
 def test_publishing_refuses_an_unbalanced_table(department, monkeypatch):
-    from disclosure.reports import publishing
+    from disclosure.yearly_report import publishing
 
     monkeypatch.setattr(publishing.compute_table3(2026).__class__, "check", lambda self: ["total"])
     with pytest.raises(ValidationError, match="表三数据不平衡"):

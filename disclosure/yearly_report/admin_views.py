@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from departments.roles import is_information_office
 from disclosure.applications.access import can_handle, handled_organisations, handles_any
-from disclosure.reports.models import YearlyReport
+from disclosure.yearly_report.models import YearlyReport
 from security.strict_input import parse_id
 
 from .due import missing_reports
@@ -57,7 +57,7 @@ def index(request):
         reports = reports | YearlyReport.objects.filter(organisation__isnull=True)
     today = timezone.localdate()
     missing = missing_reports(today.year - 1, organisations)
-    return render(request, "disclosure/reports/admin/index.html", {
+    return render(request, "disclosure/yearly_report/admin/index.html", {
         "form": form, "reports": reports.order_by("-year"), "missing": missing, "missing_year": today.year - 1,
         "today": today,
     }, status=400 if form.errors else 200)
@@ -72,7 +72,7 @@ def edit(request, pk):
             messages.success(request, _("年度报告已保存。"))
             return redirect("disclosure_reports_admin:edit", pk=pk)
     table3 = compute_table3(report.year, report.organisation)
-    return render(request, "disclosure/reports/admin/edit.html", {
+    return render(request, "disclosure/yearly_report/admin/edit.html", {
         "report": report, "form": form, "table3": table3, "column_labels": [COLUMN_LABELS[c] for c in COLUMNS],
         "table3_broken": table3.check(),
     }, status=400 if form.errors else 200)

@@ -1,7 +1,7 @@
 """政府网站工作年度报表 (国办函〔2018〕12号): one website's yearly figures, generated, edited by the office, published.
 
 Each website (one 网站标识码) publishes its report for year Y on its home by 31 January of Y+1.
-``figures`` holds every row of the official form by its code (``audit/yearly_report_figures.py``):
+``figures`` holds every row of the official form by its code (``audit/website_report_figures.py``):
 the rows software can count are generated from the catalogue, letters, guides, view counts and the
 probe; the others are entered by the information office, which may also correct any generated value.
 

@@ -1,7 +1,7 @@
 """The yearly disclosure report (政府信息公开工作年度报告, 国办公开办函〔2021〕30号).
 
 ``YearlyReport`` holds what staff write and enter (narrative, table 2 figures, table 4); table 3
-is always computed from the applications (``disclosure.reports.table3``) and frozen into
+is always computed from the applications (``disclosure.yearly_report.table3``) and frozen into
 ``table3_snapshot`` when the report is published. Publishing creates or updates a
 ``YearlyReportPage`` in the organisation's tree, which is catalogued like any disclosed page
 with the genre 报告.

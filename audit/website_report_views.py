@@ -1,6 +1,6 @@
 """网站年度报表 in the admin (information office only): list by year, generate, edit, approve, publish.
 
-The report's rows are the official form's (``yearly_report_figures.ROWS``); the form has one field per row,
+The report's rows are the official form's (``website_report_figures.ROWS``); the form has one field per row,
 generated rows pre-filled and still editable, so the office can correct a count before publishing. Saving
 returns the report to 草稿; “审核通过” approves what is stored; “发布到网站” publishes an approved report only.
 """
@@ -17,9 +17,8 @@ from security.strict_input import StrictInputError, StrictIntegerField, parse_id
 
 from .models import WebsiteYearlyReport
 from .views import AuditAdminView
-from .websites import resolve_websites
-from .yearly_report_figures import GENERATED, ROWS, SECTIONS
-from .yearly_report_publishing import (
+from .website_report_figures import GENERATED, ROWS, SECTIONS
+from .website_report_publishing import (
     approve_report,
     due_on,
     edit_report,
@@ -27,6 +26,7 @@ from .yearly_report_publishing import (
     publish_report,
     website_for_key,
 )
+from .websites import resolve_websites
 
 BOOL_CHOICES = [("", gettext_lazy("未填写")), ("1", gettext_lazy("是")), ("0", gettext_lazy("否"))]
 

@@ -6,7 +6,7 @@ import pytest
 
 from disclosure.applications.choices import OUTCOME_GROUPS, Outcome
 from disclosure.applications.models import Application
-from disclosure.reports.table3 import (
+from disclosure.yearly_report.table3 import (
     CARRIED_FORWARD,
     CARRIED_OVER,
     COLUMNS,
