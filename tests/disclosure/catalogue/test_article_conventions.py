@@ -131,7 +131,7 @@ def test_print_stylesheet_leaves_out_the_chrome_and_the_page_tools(client, site)
     assert re.search(r'<link rel="stylesheet" href="[^"]*print[^"]*\.css" media="print">', html)
     from pathlib import Path
 
-    css = (Path(__file__).resolve().parents[2] / "static/css/print.css").read_text()
+    css = (Path(__file__).resolve().parents[3] / "static/css/print.css").read_text()
     hidden = css.split("{ display: none !important; }")[0]
     for selector in (".main-nav", ".article-tools", ".article-neighbours", ".footer-links"):
         assert selector in hidden
