@@ -28,6 +28,7 @@ Prints, with the load average:
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -455,6 +456,8 @@ def main():
     parser.add_argument("--keep", help="use (and keep) this scratch directory instead of a temporary one")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432", help="PostgreSQL server for the comparison")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL comparison")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="with --keep: measure on the index already built there instead of rebuilding it")
     args = parser.parse_args()
     scratch = Path(args.keep or tempfile.mkdtemp(prefix="search-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
@@ -482,11 +485,17 @@ def main():
     print(f"judged words: {len(JUDGED_WORDS)}, of which {len(compounds)} not one dictionary term "
           f"(verified): {', '.join(compounds)}", flush=True)
 
-    count, seconds = bulk.rebuild(procs=args.procs)
-    print(f"load average after build: {open('/proc/loadavg').read().strip()}")
-    print(f"FULL INDEX BUILD: {count} documents (entries and public letters) in {seconds:.1f} s "
-          f"({count / seconds:.0f} documents/s, "
-          f"{args.procs} processes)", flush=True)
+    if args.reuse_index and args.keep and (scratch / "whoosh").is_dir():
+        print(f"FULL INDEX BUILD: skipped, measuring on the index kept in {scratch / 'whoosh'}", flush=True)
+    else:
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        count, seconds = bulk.rebuild(procs=args.procs)
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        worker_cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
+        print(f"load average after build: {open('/proc/loadavg').read().strip()}")
+        print(f"FULL INDEX BUILD: {count} documents (entries and public letters) in {seconds:.1f} s "
+              f"({count / seconds:.0f} documents/s, {args.procs} processes; CPU time of the worker processes "
+              f"{worker_cpu:.0f} s)", flush=True)
 
     seconds = measure_publish_to_searchable(scratch)
     print(f"PUBLISH → SEARCHABLE: {seconds:.2f} s (real publish, queue, db_worker at its default interval, search)",
