@@ -38,10 +38,7 @@ from .segmenter import is_compound, word_terms
 FACET_FIELDS = ("kind", "organisation", "genre", "topic", "year")
 MATCH_TEXT_FIELD = "match_text"
 DATE_FIELD = "published_at"
-# Each cache of document sets (one per segment, one per index generation) holds at most this many document
-# numbers in all, about 60 bytes each in a frozenset: a bound on memory that a count of sets cannot give,
-# since one set of a common character holds nearly every document.
-CACHE_BUDGET_IDS = 1_000_000
+TERM_CACHE_SIZE = 4000
 
 
 class IndexUnavailable(Exception):
@@ -78,34 +75,6 @@ def _read_ids(reader, fieldname, text):
     return frozenset(matcher.all_ids())
 
 
-class SetCache:
-    """A thread-safe LRU cache of document-number sets, bounded by the total size of the sets it holds."""
-
-    def __init__(self, budget=CACHE_BUDGET_IDS):
-        self.budget = budget
-        self.size = 0
-        self.items = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key):
-        with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
-            return found
-
-    def put(self, key, value):
-        with self.lock:
-            previous = self.items.pop(key, None)
-            if previous is not None:
-                self.size -= len(previous) + 1
-            self.items[key] = value
-            self.size += len(value) + 1
-            while self.size > self.budget and len(self.items) > 1:
-                _key, evicted = self.items.popitem(last=False)
-                self.size -= len(evicted) + 1
-
-
 class _Segment:
     """Caches of one immutable segment: column values and term document sets."""
 
@@ -120,15 +89,18 @@ class _Segment:
                 self.columns[name] = [None] * self.size
         self.match_text = reader.column_reader(MATCH_TEXT_FIELD, translate=False) \
             if reader.has_column(MATCH_TEXT_FIELD) else None
-        self.cache = SetCache()
+        self.terms = OrderedDict()
+        self.lock = threading.Lock()
 
     def verified(self, fieldname, word, candidates):
         """The ``candidates`` (local numbers) whose match form (its first line, the title, for "title")
         contains ``word``, cached; UTF-8 is self-synchronising, so a byte search is a character search."""
         key = ("verified", fieldname, word)
-        found = self.cache.get(key)
-        if found is not None:
-            return found
+        with self.lock:
+            found = self.terms.get(key)
+            if found is not None:
+                self.terms.move_to_end(key)
+                return found
         needle = word.encode("utf-8")
         if is_compound(word):  # a document number: its numbers are not cut (12号 is not in 112号)
             pattern = re.compile(rb"(?<![0-9])" + re.escape(needle) + rb"(?![0-9])")
@@ -143,15 +115,24 @@ class _Segment:
             found = frozenset(doc for doc in candidates if contains(column[doc].split(b"\n", 1)[0]))
         else:
             found = frozenset(doc for doc in candidates if contains(column[doc]))
-        self.cache.put(key, found)
+        with self.lock:
+            self.terms[key] = found
+            if len(self.terms) > TERM_CACHE_SIZE:
+                self.terms.popitem(last=False)
         return found
 
     def term(self, fieldname, text):
         key = (fieldname, text)
-        found = self.cache.get(key)
-        if found is None:
-            found = _read_ids(self.reader, fieldname, text)
-            self.cache.put(key, found)
+        with self.lock:
+            found = self.terms.get(key)
+            if found is not None:
+                self.terms.move_to_end(key)
+                return found
+        found = _read_ids(self.reader, fieldname, text)
+        with self.lock:
+            self.terms[key] = found
+            if len(self.terms) > TERM_CACHE_SIZE:
+                self.terms.popitem(last=False)
         return found
 
 
@@ -188,7 +169,8 @@ class View:
         for cached, _offset, _deleted in self.parts:
             for name in self.columns:
                 self.columns[name].extend(cached.columns[name])
-        self.cache = SetCache()
+        self._terms = OrderedDict()
+        self._lock = threading.Lock()
 
     def doc_count(self):
         return self.reader.doc_count()
@@ -200,9 +182,10 @@ class View:
     def term(self, fieldname, text):
         """Global document numbers (live only) of one term, cached for this generation."""
         key = (fieldname, text)
-        found = self.cache.get(key)
-        if found is not None:
-            return found
+        with self._lock:
+            found = self._terms.get(key)
+            if found is not None:
+                return found
         parts = []
         for cached, offset, deleted in self.parts:
             ids = cached.term(fieldname, text)
@@ -210,7 +193,10 @@ class View:
                 ids = ids - deleted
             parts.append(ids if offset == 0 else frozenset(offset + d for d in ids))
         found = parts[0] if len(parts) == 1 else frozenset().union(*parts)
-        self.cache.put(key, found)
+        with self._lock:
+            self._terms[key] = found
+            if len(self._terms) > TERM_CACHE_SIZE:
+                self._terms.popitem(last=False)
         return found
 
     def all_of(self, fieldname, tokens):
@@ -225,7 +211,8 @@ class View:
         if exact:
             return self.all_of(fieldname, terms)
         key = ("verified", fieldname, word)
-        found = self.cache.get(key)
+        with self._lock:
+            found = self._terms.get(key)
         if found is not None:
             return found
         parts = []
@@ -238,7 +225,10 @@ class View:
                     local = local - deleted
                 parts.append(local if offset == 0 else frozenset(offset + d for d in local))
         found = frozenset().union(*parts) if parts else frozenset()
-        self.cache.put(key, found)
+        with self._lock:
+            self._terms[key] = found
+            if len(self._terms) > TERM_CACHE_SIZE:
+                self._terms.popitem(last=False)
         return found
 
     def word(self, fieldname, word_variants):
