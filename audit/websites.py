@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from departments.models import Organisation
+from departments.site_codes import is_own_website
 from portal.models import SiteIdentity
 
 PORTAL_KEY = "portal"
@@ -68,7 +69,7 @@ def resolve_websites(organisation_rows=None):
     portal = Website(site_id_code=code, name=name, hostname=hostname, home_organisation_id=None, is_portal=True, port=port)
     websites = [portal]
     for organisation_id, kind, organisation_name, own_host, own_code in organisation_rows:
-        if own_host and own_code and own_code != code:
+        if is_own_website(own_host, own_code, code):
             websites.append(Website(site_id_code=own_code, name=organisation_name, hostname=own_host,
                                     home_organisation_id=organisation_id, channel_ids=[organisation_id]))
             continue

@@ -122,7 +122,6 @@ def ensure_organisation(profile, sort_order=100):
         email=f"{profile.slug}@shilixian.gov.cn",
         office_hours=profile.office_hours,
         responsibilities="<ol>" + "".join(f"<li>{item}</li>" for item in profile.responsibilities) + "</ol>",
-        banner_colour=profile.colour,
     )
     organisation.full_clean()
     organisation.leaders = [Leader(name=name, position=position, duties=duties, sort_order=index)

@@ -1,7 +1,8 @@
 """Images and documents for the demo, generated on the spot and stored in the organisation's collection.
 
 Pictures are simple illustrations (townscape, hills and fields, river and bridge, a campus)
-in the organisation's banner colour. If a CJK font is installed (``fc-list :lang=zh``) the
+in the organisation's illustration colour (``OrganisationProfile.colour``; the web pages of
+every channel share the county's palette). If a CJK font is installed (``fc-list :lang=zh``) the
 organisation's name is written on a caption band; otherwise the picture stays text-free.
 """
 

@@ -27,7 +27,7 @@ class OrganisationProfile:
     number: int  # makes the credit code; unique per profile
     doc_prefix: str  # 文号 prefix, e.g. 示教发
     topic: tuple  # 主题分类 (top level, second level or "")
-    colour: str
+    colour: str  # of its generated illustrations only; on the web every channel shares the county's palette
     address: str
     phone: str
     responsibilities: tuple

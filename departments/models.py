@@ -4,6 +4,7 @@ The page types of an organisation's tree (its home, the 部门 / 乡镇 director
 ``portal/models/organisation_pages.py`` (app label ``departments``, so content types and migrations stay).
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +14,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from .colours import refuse_unreadable_under_white_text, validate_hex_colour
 from .credit_codes import validate_credit_code
 from .forms import OrganisationForm
-from .site_codes import validate_site_id_code
+from .site_codes import is_own_website, validate_site_id_code
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -63,7 +65,9 @@ class Organisation(ClusterableModel):
         _("机构设置"), blank=True, help_text=_("内设机构和下属单位及其职责，条例第二十条第（二）项要求公开。"),
     )
     banner_colour = models.CharField(
-        _("主题色"), max_length=7, default="#b31b1b", help_text=_("子站横幅颜色，十六进制，例如 #1f5fa8。")
+        _("独立网站主色"), max_length=7, blank=True, validators=[validate_hex_colour],
+        help_text=_("仅限以独立域名和独立网站标识码开设单独网站的机构填写，例如 #1f5fa8（白色文字须清晰可读）。"
+                    "作为县政府门户网站栏目的部门、乡镇沿用门户网站的配色（设置 → 网站标识 → 网站配色），此处留空。"),
     )
     hostname = models.CharField(
         _("独立域名"), max_length=255, blank=True, help_text=_("可选，例如 jyj.example.gov.cn；填写后该机构子站可通过此域名访问。")
@@ -110,7 +114,7 @@ class Organisation(ClusterableModel):
         FieldPanel("internal_structure"),
         InlinePanel("leaders", heading=_("领导信息"), label=_("领导")),
         MultiFieldPanel(
-            [FieldPanel("sort_order"), FieldPanel("banner_colour"), FieldPanel("hostname"), FieldPanel("site_id_code"), FieldPanel("active")],
+            [FieldPanel("sort_order"), FieldPanel("hostname"), FieldPanel("site_id_code"), FieldPanel("banner_colour"), FieldPanel("active")],
             heading=_("子站设置"),
         ),
     ]
@@ -132,11 +136,37 @@ class Organisation(ClusterableModel):
             raise ValidationError({"site_id_code": _("填写独立网站标识码的机构须同时填写独立域名。")})
         if self.site_id_code and Organisation.objects.filter(site_id_code=self.site_id_code).exclude(pk=self.pk).exists():
             raise ValidationError({"site_id_code": _("这个网站标识码已登记给其他机构。")})
+        if self.site_id_code and self.site_id_code == portal_site_id_code():
+            raise ValidationError({"site_id_code": _("这是县政府门户网站的网站标识码；作为门户网站栏目的机构请留空。")})
+        self.clean_banner_colour()
+
+    def clean_banner_colour(self):
+        """One main colour per website: only an organisation that is its own website has a colour of its own."""
+        self.banner_colour = (self.banner_colour or "").strip().lower()
+        if not self.banner_colour:
+            return
+        if not self.is_own_website:
+            raise ValidationError({"banner_colour": _(
+                "本机构是县政府门户网站的栏目，沿用门户网站的配色，不能单独设置主色；请留空。"
+                "只有填写了独立域名和独立网站标识码、开设单独网站的机构才能设置自己的主色。")})
+        try:
+            refuse_unreadable_under_white_text(self.banner_colour, _("主色"))
+        except ValidationError as error:
+            raise ValidationError({"banner_colour": error.messages}) from None
 
     @property
     def is_own_website(self):
-        """True when the organisation runs a website of its own (own hostname and 网站标识码), not a portal channel."""
-        return bool(self.site_id_code and self.hostname)
+        """True when the organisation runs a website of its own (``site_codes.is_own_website``), not a portal channel."""
+        return is_own_website(self.hostname, self.site_id_code)
+
+
+def portal_site_id_code():
+    """The county portal's 网站标识码 (the default Site's identity settings), "" when none is recorded.
+
+    The settings model is named by string: organisations sit below the pages and do not import them.
+    """
+    identity = apps.get_model("portal", "SiteIdentity")
+    return identity.objects.filter(site__is_default_site=True).values_list("site_id_code", flat=True).first() or ""
 
 
 class Leader(Orderable):

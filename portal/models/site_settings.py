@@ -10,15 +10,33 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from departments.colours import (
+    GRAPHIC_CONTRAST,
+    TEXT_CONTRAST,
+    contrast_ratio,
+    darkened_until,
+    refuse_unreadable_under_white_text,
+    validate_hex_colour,
+)
+
 # The filing systems' public pages (configurable, in case a ministry moves them).
 ICP_FILING_URL = "https://beian.miit.gov.cn/"
 POLICE_RECORD_URL = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"
 ERROR_REPORT_URL = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html"
+
+
+# The website's palette (网站配色): three colours in all, neutrals (white, greys, black) aside.
+DEFAULT_MAIN_COLOUR = "#b31b1b"
+DEFAULT_SECONDARY_COLOUR = "#0b4a8b"
+DEFAULT_ACCENT_COLOUR = "#f5d27a"
+# The page background links stand on (``--bg`` of static/css/portal.css); white cards are lighter still.
+PAGE_BACKGROUND = "#f4f1ec"
 
 
 def _setting(name, default):
@@ -46,6 +64,19 @@ class SiteIdentity(BaseSiteSetting):
         _("标识核验链接"), blank=True, help_text=_("点击标识打开的核验页面地址，由颁发部门提供。")
     )
 
+    main_colour = models.CharField(
+        _("主色"), max_length=7, default=DEFAULT_MAIN_COLOUR, validators=[validate_hex_colour],
+        help_text=_("页头、导航栏、按钮和栏目标题的颜色，白色文字在其上须清晰可读（对比度不低于 4.5:1）。"),
+    )
+    secondary_colour = models.CharField(
+        _("辅助色"), max_length=7, default=DEFAULT_SECONDARY_COLOUR, validators=[validate_hex_colour],
+        help_text=_("链接文字的颜色，在浅色页面底色上须清晰可读（对比度不低于 4.5:1）。"),
+    )
+    accent_colour = models.CharField(
+        _("点缀色"), max_length=7, default=DEFAULT_ACCENT_COLOUR, validators=[validate_hex_colour],
+        help_text=_("页头下沿、当前栏目标记等细线的颜色，与主色的对比度不低于 3:1。"),
+    )
+
     panels = [
         MultiFieldPanel([FieldPanel("site_name"), FieldPanel("site_id_code")], heading=_("网站")),
         MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("organiser"), FieldPanel("contact_phone")], heading=_("主办与联系")),
@@ -54,10 +85,46 @@ class SiteIdentity(BaseSiteSetting):
              FieldPanel("government_badge_url")],
             heading=_("备案与标识"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("main_colour"), FieldPanel("secondary_colour"), FieldPanel("accent_colour")],
+            heading=_("网站配色"),
+            help_text=_("一个网站一套配色，最多三种颜色：门户网站和作为其栏目的各部门、乡镇子站统一使用这里的配色。"
+                        "以独立域名和独立网站标识码开设单独网站的机构，主色在“部门与乡镇 → 机构 → 独立网站主色”中填写。"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("网站标识")
+
+    def clean(self):
+        """The palette must keep text readable (WCAG 2 AA) and is set on the county portal's identity only."""
+        super().clean()
+        for name in ("main_colour", "secondary_colour", "accent_colour"):
+            setattr(self, name, (getattr(self, name) or "").strip().lower())
+        colours = (self.main_colour, self.secondary_colour, self.accent_colour)
+        if any(validate_colour_quietly(colour) for colour in colours):
+            return  # the field validators have said what is wrong with the format
+        errors = {}
+        try:
+            refuse_unreadable_under_white_text(self.main_colour, _("主色"))
+        except ValidationError as error:
+            errors["main_colour"] = error.messages
+        ratio = contrast_ratio(self.secondary_colour, PAGE_BACKGROUND)
+        if ratio < TEXT_CONTRAST:
+            errors["secondary_colour"] = [_(
+                "辅助色用于链接文字，%(colour)s 在页面底色上的对比度只有 %(ratio).1f:1，低于 4.5:1，请换深一些的颜色，例如 %(suggestion)s。"
+            ) % {"colour": self.secondary_colour, "ratio": ratio,
+                 "suggestion": darkened_until(self.secondary_colour, PAGE_BACKGROUND, TEXT_CONTRAST + 0.5)}]
+        ratio = contrast_ratio(self.accent_colour, self.main_colour)
+        if ratio < GRAPHIC_CONTRAST:
+            errors["accent_colour"] = [_(
+                "点缀色 %(accent)s 与主色 %(main)s 的对比度只有 %(ratio).1f:1，低于 3:1，细线和当前栏目标记会看不清，请换一个更浅或更亮的颜色。"
+            ) % {"accent": self.accent_colour, "main": self.main_colour, "ratio": ratio}]
+        if self.site_id and not self.site.is_default_site and colours != DEFAULT_PALETTE_COLOURS:
+            errors.setdefault("main_colour", []).append(_(
+                "网站配色只在县政府门户网站（默认站点）的网站标识中设置；独立网站的主色请在“部门与乡镇 → 机构 → 独立网站主色”中填写。"))
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def icp_url(self):
@@ -86,3 +153,15 @@ class SiteIdentity(BaseSiteSetting):
         if page_url:
             query["url"] = page_url
         return f"{_setting('PORTAL_ERROR_REPORT_URL', ERROR_REPORT_URL)}?{urlencode(query)}"
+
+
+DEFAULT_PALETTE_COLOURS = (DEFAULT_MAIN_COLOUR, DEFAULT_SECONDARY_COLOUR, DEFAULT_ACCENT_COLOUR)
+
+
+def validate_colour_quietly(colour):
+    """The format error of ``colour`` (a ValidationError), or None when it is ``#rrggbb``."""
+    try:
+        validate_hex_colour(colour)
+    except ValidationError as error:
+        return error
+    return None if colour else ValidationError("empty")

@@ -1,12 +1,12 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.http import urlencode
 from wagtail.models import Site
 
 from disclosure.catalogue import article_conventions as conventions
-from portal import navigation, view_counts
+from portal import navigation, palette, view_counts
 from portal.models import ColumnPage, OrganisationIndexPage, SiteIdentity
 from portal.reading_preferences import ReadingPreferences
 
@@ -61,35 +61,14 @@ def file_size(document):
         return ""
 
 
-def _luminance(hex_colour):
-    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+@register.simple_tag(takes_context=True)
+def site_palette(context, organisation=None):
+    """The website's palette (``portal.palette.Palette``) for this page: the portal's, or an own website's.
 
-
-def readable_banner_colour(colour, minimum_contrast=5.0):
-    """The banner colour, darkened just enough that white text on it meets WCAG AA (with margin)."""
-    try:
-        red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    except (ValueError, IndexError):
-        return None
-    for _step in range(20):
-        candidate = f"#{red:02x}{green:02x}{blue:02x}"
-        if 1.05 / (_luminance(candidate) + 0.05) >= minimum_contrast:
-            return candidate
-        red, green, blue = (int(value * 0.88) for value in (red, green, blue))
-    return "#000000"
-
-
-@register.simple_tag
-def banner_style(organisation):
-    """style="--banner: …" for a sub-site header, always dark enough for white text."""
-    colour = getattr(organisation, "banner_colour", "") or ""
-    if len(colour) == 7 and colour.startswith("#"):
-        readable = readable_banner_colour(colour)
-        if readable:
-            return format_html('style="--banner: {}"', readable)
-    return ""
+    ``organisation`` is the page's sub-site organisation (``nav.organisation``); channels of the portal get
+    the portal's palette whatever colour their organisation once had.
+    """
+    return palette.palette_for(organisation, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

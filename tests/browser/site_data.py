@@ -27,14 +27,14 @@ def build_county():
     """Returns a dict of the pages a test visits."""
     county = factories.county()
     education = factories.make_organisation(
-        "示例县教育局", "jyj", short_name="教育局", banner_colour="#1f5fa8",
+        "示例县教育局", "jyj", short_name="教育局",
         address="示例县人民路88号", phone="0571-12345678", office_hours="工作日 8:30-12:00，14:30-17:30",
         responsibilities="<p>贯彻执行国家教育工作方针、政策和法律法规，统筹全县各级各类教育发展。</p>",
     )
     Leader.objects.create(organisation=education, name="李明", position="局长", duties="主持局全面工作。")
-    agriculture = factories.make_organisation("示例县农业农村局", "nyncj", short_name="农业农村局", banner_colour="#2e7d32")
+    agriculture = factories.make_organisation("示例县农业农村局", "nyncj", short_name="农业农村局")
     township = factories.make_organisation(
-        "城关镇人民政府", "cgz", Organisation.Kind.TOWNSHIP, short_name="城关镇", banner_colour="#f4c542"
+        "城关镇人民政府", "cgz", Organisation.Kind.TOWNSHIP, short_name="城关镇"
     )
     now = timezone.now()
 

@@ -44,7 +44,9 @@ from portal.models import (
     PolicyDocumentPage,
     PolicyInterpretationPage,
     ServiceGuidePage,
+    SiteIdentity,
 )
+from portal.palette import palette_of
 from portal.taxonomy import Validity
 from tests import factories
 
@@ -84,11 +86,23 @@ def test_small_demo_builds_the_county_three_departments_and_two_townships(demo):
     # About 40 items, plus the county's 政民互动 pages: 2 consultations, 1 feedback report, 2 interviews.
     assert 45 <= CatalogueEntry.objects.public().count() <= 65
     organisations = list(Organisation.objects.all())
-    assert len({org.banner_colour for org in organisations}) == len(organisations)
     for organisation in organisations:
         assert 2 <= organisation.leaders.count() <= 3
         assert organisation.address and organisation.phone and organisation.responsibilities
         assert re.fullmatch(r"[a-z0-9]+", organisation.slug)
+
+
+def test_every_channel_of_the_demo_county_is_drawn_in_the_county_palette(demo, client):
+    """One main colour per website: the demo's departments and townships are channels of the portal."""
+    identity = SiteIdentity.objects.get(site__is_default_site=True)
+    county_style = f">{palette_of(identity).css()}</style>"
+    organisations = list(Organisation.objects.select_related("home_page"))
+    assert not any(organisation.is_own_website for organisation in organisations)
+    assert [organisation.banner_colour for organisation in organisations] == [""] * len(organisations)
+    for organisation in organisations:
+        html = client.get(organisation.home_page.url).content.decode()
+        assert county_style in html, organisation.name
+        assert html.count("<style nonce=") == 1
 
 
 def test_every_credit_code_is_valid_and_fictional(demo):

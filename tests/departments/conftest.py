@@ -29,7 +29,7 @@ def organisation_post(**overrides):
         "responsibilities": rich_text("<p>负责全县公路、水路交通行业管理。</p>"),
         "leaders": inline_formset([{**leader, "ORDER": str(number)} for number, leader in enumerate(leaders, 1)]),
         "sort_order": "10",
-        "banner_colour": "#1f5fa8",
+        "banner_colour": "",
         "hostname": "",
         "active": "on",
     }
