@@ -1,5 +1,7 @@
 """The shared block library; each page type offers a deliberately small subset."""
 
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -15,6 +17,13 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("正文")
         description = _("带标题、列表和链接的正文段落。")
         template = "components/streamfield/paragraph.html"
+
+    def clean(self, value):
+        """An empty paragraph is refused (a new article opens with one; submitting it untouched is an error)."""
+        value = super().clean(value)
+        if not strip_tags(value.source).strip() and "<hr" not in value.source:
+            raise ValidationError(_("这个段落没有内容：请填写正文，或删除这个段落。"))
+        return value
 
 
 class ImageBlock(blocks.StructBlock):

@@ -54,7 +54,12 @@ class ItemSlugFormMixin(forms.Form):
 
     def clean(self):
         slug = (self.cleaned_data.get("slug") or "").strip()
-        if slug and not is_ascii_slug(slug):
+        if not slug and self.instance.pk and is_ascii_slug(self.instance.slug):
+            # An empty 网址 keeps the item's address. The editor's autosave creates the page from the add
+            # form and then keeps posting that form's empty 网址 field: without this, Wagtail would make
+            # the address from the Chinese title on the next save.
+            self.cleaned_data["slug"] = self.instance.slug
+        elif slug and not is_ascii_slug(slug):
             self.add_error("slug", _("网址只能使用英文字母、数字、连字符（-）和下划线（_），不能使用汉字；留空则自动生成。"))
             self.cleaned_data.pop("slug", None)
         elif slug and self.parent_page is not None and not Page._slug_is_available(slug, self.parent_page, self.instance):

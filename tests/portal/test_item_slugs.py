@@ -110,3 +110,18 @@ def test_a_submission_without_the_related_links_panel_keeps_the_related_links(ro
     assert response.status_code == 302
     revision = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert [item.target_id for item in revision.related_items.all()] == [other.pk]
+
+
+def test_an_empty_address_posted_for_a_saved_item_keeps_its_address(room):
+    """The admin's autosave creates the item from the add form, then posts that form's empty 网址 again."""
+    page = factories.article(room["column"], title="全县召开秋冬季安全生产工作会议")
+    client = Client()
+    client.force_login(room["editor"])
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), nested_form_data({
+        "title": page.title, "slug": "", "summary": "", "genre": "", "keywords": "", "display_date": "",
+        "body": streamfield([("paragraph", rich_text("<p>正文有改动。</p>"))]),
+    }))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.slug == "t20261130_0001"
+    assert page.get_latest_revision_as_object().slug == "t20261130_0001"
