@@ -55,6 +55,37 @@ class EngineResult:
     relaxed: bool = False
 
 
+class TermCache:
+    """A thread-safe least-recently-used map of at most ``size`` entries (term or verified-word keys to
+    frozensets of document numbers). Both the per-segment and the per-generation caches are one of these,
+    so a hot common term stays cached however many rare terms pass through."""
+
+    def __init__(self, size=TERM_CACHE_SIZE):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        """The cached value for ``key`` (marked most recently used), or None."""
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key, value):
+        """Store ``value`` and drop the least recently used entry beyond ``size``; returns ``value``."""
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            if len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+    def __len__(self):
+        return len(self._entries)
+
+
 def _read_ids(reader, fieldname, text):
     """All document numbers of one term in one segment, deletions included (removed later)."""
     if fieldname not in reader.schema:
@@ -89,18 +120,15 @@ class _Segment:
                 self.columns[name] = [None] * self.size
         self.match_text = reader.column_reader(MATCH_TEXT_FIELD, translate=False) \
             if reader.has_column(MATCH_TEXT_FIELD) else None
-        self.terms = OrderedDict()
-        self.lock = threading.Lock()
+        self.terms = TermCache()
 
     def verified(self, fieldname, word, candidates):
         """The ``candidates`` (local numbers) whose match form (its first line, the title, for "title")
         contains ``word``, cached; UTF-8 is self-synchronising, so a byte search is a character search."""
         key = ("verified", fieldname, word)
-        with self.lock:
-            found = self.terms.get(key)
-            if found is not None:
-                self.terms.move_to_end(key)
-                return found
+        found = self.terms.get(key)
+        if found is not None:
+            return found
         needle = word.encode("utf-8")
         if is_compound(word):  # a document number: its numbers are not cut (12号 is not in 112号)
             pattern = re.compile(rb"(?<![0-9])" + re.escape(needle) + rb"(?![0-9])")
@@ -115,24 +143,13 @@ class _Segment:
             found = frozenset(doc for doc in candidates if contains(column[doc].split(b"\n", 1)[0]))
         else:
             found = frozenset(doc for doc in candidates if contains(column[doc]))
-        with self.lock:
-            self.terms[key] = found
-            if len(self.terms) > TERM_CACHE_SIZE:
-                self.terms.popitem(last=False)
-        return found
+        return self.terms.put(key, found)
 
     def term(self, fieldname, text):
         key = (fieldname, text)
-        with self.lock:
-            found = self.terms.get(key)
-            if found is not None:
-                self.terms.move_to_end(key)
-                return found
-        found = _read_ids(self.reader, fieldname, text)
-        with self.lock:
-            self.terms[key] = found
-            if len(self.terms) > TERM_CACHE_SIZE:
-                self.terms.popitem(last=False)
+        found = self.terms.get(key)
+        if found is None:
+            found = self.terms.put(key, _read_ids(self.reader, fieldname, text))
         return found
 
 
@@ -169,8 +186,7 @@ class View:
         for cached, _offset, _deleted in self.parts:
             for name in self.columns:
                 self.columns[name].extend(cached.columns[name])
-        self._terms = OrderedDict()
-        self._lock = threading.Lock()
+        self._terms = TermCache()
 
     def doc_count(self):
         return self.reader.doc_count()
@@ -182,22 +198,16 @@ class View:
     def term(self, fieldname, text):
         """Global document numbers (live only) of one term, cached for this generation."""
         key = (fieldname, text)
-        with self._lock:
-            found = self._terms.get(key)
-            if found is not None:
-                return found
+        found = self._terms.get(key)
+        if found is not None:
+            return found
         parts = []
         for cached, offset, deleted in self.parts:
             ids = cached.term(fieldname, text)
             if deleted:
                 ids = ids - deleted
             parts.append(ids if offset == 0 else frozenset(offset + d for d in ids))
-        found = parts[0] if len(parts) == 1 else frozenset().union(*parts)
-        with self._lock:
-            self._terms[key] = found
-            if len(self._terms) > TERM_CACHE_SIZE:
-                self._terms.popitem(last=False)
-        return found
+        return self._terms.put(key, parts[0] if len(parts) == 1 else frozenset().union(*parts))
 
     def all_of(self, fieldname, tokens):
         sets = sorted((self.term(fieldname, token) for token in tokens), key=len)
@@ -211,8 +221,7 @@ class View:
         if exact:
             return self.all_of(fieldname, terms)
         key = ("verified", fieldname, word)
-        with self._lock:
-            found = self._terms.get(key)
+        found = self._terms.get(key)
         if found is not None:
             return found
         parts = []
@@ -224,12 +233,7 @@ class View:
                 if deleted:
                     local = local - deleted
                 parts.append(local if offset == 0 else frozenset(offset + d for d in local))
-        found = frozenset().union(*parts) if parts else frozenset()
-        with self._lock:
-            self._terms[key] = found
-            if len(self._terms) > TERM_CACHE_SIZE:
-                self._terms.popitem(last=False)
-        return found
+        return self._terms.put(key, frozenset().union(*parts) if parts else frozenset())
 
     def word(self, fieldname, word_variants):
         """Documents where any variant of a word occurs in ``fieldname``."""
