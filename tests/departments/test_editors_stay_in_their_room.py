@@ -192,3 +192,25 @@ def test_an_editor_uploads_images_only_into_their_own_collection(client, rooms, 
     other_editors_library = other_client.get(reverse("wagtailimages:index"))
     assert other_editors_library.status_code == 200
     assert "本单位活动照片" not in other_editors_library.content.decode()
+
+
+def test_the_approver_previews_the_submitted_draft_from_the_dashboard_before_approving(client, rooms):
+    room = rooms["jyj"]
+    client.force_login(room["editor"])
+    client.post(add_url(room["column"]), article_post("待预览的稿件", "to-preview", **{"action-submit": "1"}))
+    page = ArticlePage.objects.get(slug="to-preview")
+    task = page.current_workflow_task_state.task
+    preview = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task.pk])
+
+    client.force_login(room["approver"])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert preview in dashboard, "the 待审核 panel links the draft's preview"
+    response = client.get(preview)
+    assert response.status_code == 200
+    assert "待预览的稿件。正文内容。" in response.content.decode()
+    assert not ArticlePage.objects.get(pk=page.pk).live, "previewing publishes nothing"
+
+    client.force_login(rooms["cgz"]["approver"])
+    refused = client.get(preview)
+    assert refused.status_code == 302, "another organisation's approver sees no preview"
+    assert refused["Location"] == reverse("wagtailadmin_home"), "Wagtail's permission denial: back to the dashboard"
