@@ -19,6 +19,30 @@ def fixed_clock():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def without_wagtails_own_indexes():
+    """Wagtail's reference index (usage counts in its admin) and its admin search index are not under test,
+    and the product reads neither; their post-save tasks ran on every save (about a fifth of the time spent
+    building pages in fixtures). Admin search is already off (``AUTO_UPDATE: False`` in the test settings),
+    so its task only re-read each saved object. A test of either connects the handlers again."""
+    from django.db.models.signals import post_save
+    from modelsearch import index as search_index
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.signal_handlers import (
+        connect_reference_index_signal_handlers,
+        disconnect_reference_index_signal_handlers,
+    )
+
+    searched = [model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    disconnect_reference_index_signal_handlers()
+    for model in searched:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    yield
+    connect_reference_index_signal_handlers()
+    for model in searched:
+        post_save.connect(post_save_signal_handler, sender=model)
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: memoised 热词, facet counts or rate-limit counters of one
@@ -32,26 +56,131 @@ def fresh_cache():
     yield
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a test module, rolled back when the module ends, so data a module-scoped
+    fixture builds once is seen by each of the module's tests; pytest-django nests each test's own
+    transaction inside it (a savepoint), so what a test changes is still undone after that test.
+    Not for modules with transactional (serial) tests."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def built_county(module_db, django_db_blocker):
+    """``tests.browser.site_data.build_county()`` once per module: ``{name: (model, pk)}``."""
+    from tests.browser.site_data import build_county
+
+    with django_db_blocker.unblock():
+        return {name: (type(built), built.pk) for name, built in build_county().items()}
+
+
 @pytest.fixture
-def county(db):
-    from tests.factories import county
-
-    return county()
-
-
-@pytest.fixture
-def department(county):
-    from tests.factories import make_organisation
-
-    return make_organisation("示例县教育局", "jyj", short_name="教育局")
+def county_pages(db, built_county):
+    """The small complete county of ``build_county()`` (pages of every type, three organisations), built
+    once per module and read afresh for each test: ``{"county": Organisation, "article": ArticlePage, …}``."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in built_county.items()}
 
 
-@pytest.fixture
-def township(county):
+ORGANISATIONS = {
+    # fixture name: (name, slug, kind, short name)
+    "county": ("示例县人民政府", "county", "county", "县政府"),
+    "department": ("示例县教育局", "jyj", "department", "教育局"),
+    "township": ("城关镇人民政府", "cgz", "township", "城关镇"),
+}
+SHARED = "shared_"
+
+
+def _organisation(fixture_name):
     from departments.models import Organisation
-    from tests.factories import make_organisation
+    from tests.factories import county, make_organisation
 
-    return make_organisation("城关镇人民政府", "cgz", Organisation.Kind.TOWNSHIP, short_name="城关镇")
+    name, slug, kind, short_name = ORGANISATIONS[fixture_name]
+    existing = Organisation.objects.filter(slug=slug, kind=kind).first()
+    if existing is not None:
+        return existing
+    if kind == "county":
+        return county()
+    return make_organisation(name, slug, kind, short_name=short_name)
+
+
+def _shared(fixture_name):
+    @pytest.fixture(scope="module", name=SHARED + fixture_name)
+    def shared(module_db, django_db_blocker):
+        with django_db_blocker.unblock():
+            if fixture_name != "county":
+                _organisation("county")
+            return _organisation(fixture_name).pk
+
+    return shared
+
+
+shared_county = _shared("county")
+shared_department = _shared("department")
+shared_township = _shared("township")
+
+
+def _fixture(fixture_name):
+    def organisation(request, db):
+        """Provisioned for this test, or read from its module's shared one (``pytest_collection_modifyitems``)."""
+        from departments.models import Organisation
+
+        if SHARED + fixture_name in request.fixturenames:
+            return Organisation.objects.get(pk=request.getfixturevalue(SHARED + fixture_name))
+        if fixture_name != "county":
+            request.getfixturevalue("county")
+        return _organisation(fixture_name)
+
+    return pytest.fixture(organisation, name=fixture_name)
+
+
+county = _fixture("county")
+department = _fixture("department")
+township = _fixture("township")
+
+
+def share_organisations(items):
+    """Provision the county, department and township fixtures once per test module instead of once per
+    test (each takes about half a second of page publishing) where every test of the module asks for the
+    organisation and none commits transactions: the module's tests then read the same organisations, and
+    each test's changes are still rolled back (``module_db``). A test that does not ask for one never sees
+    it, because a module with such a test provisions per test as before; so does a module with a test
+    marked ``own_organisations`` (one that needs to make them itself, after another fixture)."""
+    by_module = {}
+    for item in items:
+        by_module.setdefault(item.module, []).append(item)
+    for module_items in by_module.values():
+        if any(_is_transactional(item) for item in module_items):
+            continue
+        wanted = [name for name in ORGANISATIONS if all(_asks_for(item, name) for item in module_items)]
+        for item in module_items:
+            # Module-scoped fixtures first, so they are built outside the test's own transaction.
+            item.fixturenames[:0] = [SHARED + name for name in wanted if SHARED + name not in item.fixturenames]
+
+
+def _asks_for(item, name):
+    """Whether the test has the organisation, directly or because its department or township made it."""
+    names = item.fixturenames
+    if item.get_closest_marker("own_organisations"):
+        return False
+    if name == "county":
+        return any(fixture in names for fixture in ORGANISATIONS)
+    return name in names
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction")
+    return transactional or "live_server" in item.fixturenames or "transactional_db" in item.fixturenames
 
 
 def chromium_path():
@@ -69,6 +198,7 @@ def pytest_collection_modifyitems(config, items):
     Tests that commit real transactions flush the database when they end, so they are marked
     ``serial``: `make test` runs them after the parallel run, in one process.
     """
+    share_organisations(items)
     has_chromium = chromium_path() is not None
     browser_tests_off = os.environ.get("PORTAL_BROWSER_TESTS") == "0"
     for item in items:

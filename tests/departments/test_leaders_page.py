@@ -9,14 +9,13 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 
 from departments.models import Leader
-from tests.browser.site_data import build_county
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(county):
-    return build_county()
+def site(county_pages):
+    return county_pages
 
 
 def photo():

@@ -11,14 +11,13 @@ from wagtail.models import Site
 
 from portal.models import SiteIdentity
 from tests import factories
-from tests.browser.site_data import build_county
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(county):
-    return build_county()
+def site(county_pages):
+    return county_pages
 
 
 @pytest.fixture

@@ -1,19 +1,16 @@
 """What a citizen sees on each page type: identity, menus from the live tree, breadcrumbs, dates, attachments."""
 
 import pytest
-from django.core.cache import cache
 from django.template import loader
 
 from tests import factories
-from tests.browser.site_data import build_county
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(county):
-    cache.clear()
-    return build_county()
+def site(county_pages):
+    return county_pages
 
 
 def html_of(client, url):

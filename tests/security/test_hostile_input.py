@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from departments.models import Organisation
 from disclosure.applications.models import Application
 from disclosure.models import CatalogueEntry
 from interaction.models import Letter
@@ -58,8 +59,19 @@ def public_route_templates():
     return sorted(set(routes))
 
 
+@pytest.fixture(scope="module")
+def small_county_data(module_db, django_db_blocker, shared_department):
+    """Built once for the module (hundreds of tests read it); each test's own writes are rolled back."""
+    with django_db_blocker.unblock():
+        return _build_small_county(Organisation.objects.get(pk=shared_department))
+
+
 @pytest.fixture
-def small_county(county, department):
+def small_county(db, small_county_data):
+    return small_county_data
+
+
+def _build_small_county(department):
     news = article(column(department), title="全县召开安全生产工作会议")
     policy(column(department, kind=ColumnKind.POLICIES))
     mailbox = mailbox_of(department)
@@ -256,28 +268,34 @@ def test_the_lookup_forms_survive_hostile_values(client, small_county, settings,
     assert failures == []
 
 
+ADMIN_ACTION_WORDS = ("logout", "login", "password", "jsi18n", "choose", "chooser", "preview", "action", "add",
+                      "delete", "copy", "move", "unpublish", "edit", "failwhale")
+
+
 def admin_list_routes():
-    """Admin listing URLs of the project's own apps (no URL arguments): their filters are query parameters."""
+    """Admin listing URLs (no URL arguments, not an action): their filters are query parameters."""
     routes = []
     for route in _walk(get_resolver().url_patterns):
         if route.startswith("admin/") and "<" not in route and not route.startswith("^"):
-            routes.append(route)
+            if not any(word in route for word in ADMIN_ACTION_WORDS):
+                routes.append(route)
     return sorted(set(routes))
 
 
-def test_admin_list_filters_survive_hostile_values(client, small_county):
-    superuser = User.objects.create_superuser("root", "root@example.com", "pw")
-    client.force_login(superuser)
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(User.objects.create_superuser("root", "root@example.com", "pw"))
+    return client
+
+
+@pytest.mark.parametrize("route", admin_list_routes())
+def test_admin_list_filters_survive_hostile_values(superuser_client, small_county, route):
     failures = []
-    for route in admin_list_routes():
-        if any(word in route for word in ("logout", "login", "password", "jsi18n", "choose", "chooser", "preview",
-                                          "action", "add", "delete", "copy", "move", "unpublish", "edit", "failwhale")):
-            continue
-        for name in ADMIN_PARAMETERS:
-            for value in ("²", "𐩀", "0001-01-01", "99999999999999999999999", "\x00"):
-                response = client.get("/" + route, {name: value})
-                if response.status_code >= 500:
-                    failures.append((route, name, value))
+    for name in ADMIN_PARAMETERS:
+        for value in ("²", "𐩀", "0001-01-01", "99999999999999999999999", "\x00"):
+            response = superuser_client.get("/" + route, {name: value})
+            if response.status_code >= 500:
+                failures.append((name, value))
     assert failures == []
 
 

@@ -9,14 +9,13 @@ from django.utils import timezone
 from disclosure.catalogue.article_conventions import column_neighbours, related_links, share_qr_svg
 from portal.models import ArticlePage, RelatedItem
 from tests import factories
-from tests.browser.site_data import build_county
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def site(county):
-    return build_county()
+def site(county_pages):
+    return county_pages
 
 
 def main_of(client, url):
@@ -58,8 +57,8 @@ def test_neighbours_stay_inside_the_column(site):
     assert following is not None and "教师培训" in following.title
 
 
-def test_items_published_at_the_same_moment_still_have_distinct_neighbours(department):
-    news = factories.column(department)
+def test_items_published_at_the_same_moment_still_have_distinct_neighbours(county):
+    news = factories.column(factories.make_organisation())
     moment = timezone.now() - timedelta(days=1)
     first, second, third = (factories.article(news, title=f"同一时刻发布的第{n}条", display_date=moment) for n in (1, 2, 3))
     assert column_neighbours(second)[0].title == third.title
