@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Site
 
-from departments.colours import TEXT_CONTRAST, WHITE, darkened_until, darker
+from departments.colours import HEX_COLOUR, TEXT_CONTRAST, WHITE, darkened_until, darker
 from departments.site_codes import is_own_website
 from portal.models.site_settings import (
     DEFAULT_ACCENT_COLOUR,
@@ -55,11 +55,17 @@ def portal_identity(request=None):
 
 
 def palette_of(identity):
-    """The palette recorded in ``identity`` (a ``SiteIdentity``), the defaults for what is blank or missing."""
+    """The palette recorded in ``identity`` (a ``SiteIdentity``), the defaults for what is blank, missing or not ``#rrggbb``."""
     if identity is None:
         return Palette()
-    return Palette(identity.main_colour or DEFAULT_MAIN_COLOUR, identity.secondary_colour or DEFAULT_SECONDARY_COLOUR,
-                   identity.accent_colour or DEFAULT_ACCENT_COLOUR)
+
+    def recorded(colour, default):
+        # Only #rrggbb reaches the page's <style>: a value written past the form's validation is replaced.
+        return colour if HEX_COLOUR.match(colour or "") else default
+
+    return Palette(recorded(identity.main_colour, DEFAULT_MAIN_COLOUR),
+                   recorded(identity.secondary_colour, DEFAULT_SECONDARY_COLOUR),
+                   recorded(identity.accent_colour, DEFAULT_ACCENT_COLOUR))
 
 
 def palette_for(organisation, request=None):

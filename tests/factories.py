@@ -67,3 +67,20 @@ def user_in(group, username=None, **fields):
     user = User.objects.create_user(username=username or f"user{next(_counter)}", password="pw", **fields)
     user.groups.add(group)
     return user
+
+
+def portal_identity(**fields):
+    """The county portal's identity settings (设置 → 网站标识 of the default Site) with ``fields`` set,
+    validated and saved; the cache is cleared so pages read them at once."""
+    from django.core.cache import cache
+    from wagtail.models import Site
+
+    from portal.models import SiteIdentity
+
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    for name, value in fields.items():
+        setattr(identity, name, value)
+    identity.full_clean()
+    identity.save()
+    cache.clear()
+    return identity

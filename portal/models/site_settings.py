@@ -18,6 +18,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from departments.colours import (
     GRAPHIC_CONTRAST,
+    HEX_COLOUR,
     TEXT_CONTRAST,
     contrast_ratio,
     darkened_until,
@@ -37,6 +38,7 @@ DEFAULT_SECONDARY_COLOUR = "#0b4a8b"
 DEFAULT_ACCENT_COLOUR = "#f5d27a"
 # The page background links stand on (``--bg`` of static/css/portal.css); white cards are lighter still.
 PAGE_BACKGROUND = "#f4f1ec"
+DEFAULT_PALETTE_COLOURS = (DEFAULT_MAIN_COLOUR, DEFAULT_SECONDARY_COLOUR, DEFAULT_ACCENT_COLOUR)
 
 
 def _setting(name, default):
@@ -102,8 +104,8 @@ class SiteIdentity(BaseSiteSetting):
         for name in ("main_colour", "secondary_colour", "accent_colour"):
             setattr(self, name, (getattr(self, name) or "").strip().lower())
         colours = (self.main_colour, self.secondary_colour, self.accent_colour)
-        if any(validate_colour_quietly(colour) for colour in colours):
-            return  # the field validators have said what is wrong with the format
+        if not all(HEX_COLOUR.match(colour) for colour in colours):
+            return  # the field validators say what is wrong with the format
         errors = {}
         try:
             refuse_unreadable_under_white_text(self.main_colour, _("主色"))
@@ -154,14 +156,3 @@ class SiteIdentity(BaseSiteSetting):
             query["url"] = page_url
         return f"{_setting('PORTAL_ERROR_REPORT_URL', ERROR_REPORT_URL)}?{urlencode(query)}"
 
-
-DEFAULT_PALETTE_COLOURS = (DEFAULT_MAIN_COLOUR, DEFAULT_SECONDARY_COLOUR, DEFAULT_ACCENT_COLOUR)
-
-
-def validate_colour_quietly(colour):
-    """The format error of ``colour`` (a ValidationError), or None when it is ``#rrggbb``."""
-    try:
-        validate_hex_colour(colour)
-    except ValidationError as error:
-        return error
-    return None if colour else ValidationError("empty")

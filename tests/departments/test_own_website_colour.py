@@ -1,13 +1,10 @@
 """The organisation form and one main colour per website: a colour of its own only for an own website."""
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from wagtail.models import Site
 
 from departments.models import Organisation
-from portal.models import SiteIdentity
 from tests import factories
 
 from .conftest import EDIT_URL, organisation_post
@@ -17,11 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def identity(county):
-    cache.clear()
-    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
-    identity.site_id_code = "3301000001"
-    identity.save()
-    return identity
+    return factories.portal_identity(site_id_code="3301000001")
 
 
 def test_the_organisation_form_refuses_a_colour_for_a_channel_of_the_portal(office_client, identity):

@@ -7,9 +7,7 @@ import pytest
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
-from wagtail.models import Site
 
-from portal.models import SiteIdentity
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -22,15 +20,10 @@ def site(county_pages):
 
 @pytest.fixture
 def identity(site):
-    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
-    identity.site_id_code = "3301990001"
-    identity.sponsor = "示例县人民政府办公室"
-    identity.organiser = "示例县大数据发展中心"
-    identity.contact_phone = "0571-88880000"
-    identity.icp_number = "浙ICP备12345678号"
-    identity.police_record_number = "浙公网安备 33019902000001号"
-    identity.save()
-    return identity
+    return factories.portal_identity(
+        site_id_code="3301990001", sponsor="示例县人民政府办公室", organiser="示例县大数据发展中心",
+        contact_phone="0571-88880000", icp_number="浙ICP备12345678号", police_record_number="浙公网安备 33019902000001号",
+    )
 
 
 def footer_of(client, url):

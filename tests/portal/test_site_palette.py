@@ -7,7 +7,6 @@ organisation that is its own website (own hostname and 网站标识码) has a ma
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Site
@@ -22,13 +21,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def identity(county):
-    cache.clear()
-    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
-    identity.site_id_code = "3301000001"
-    identity.main_colour, identity.secondary_colour, identity.accent_colour = "#1d4e89", "#8a1c1c", "#f2c94c"
-    identity.full_clean()
-    identity.save()
-    return identity
+    return factories.portal_identity(site_id_code="3301000001", main_colour="#1d4e89", secondary_colour="#8a1c1c",
+                                     accent_colour="#f2c94c")
 
 
 def page_html(client, url, **headers):
@@ -62,6 +56,14 @@ def test_a_channel_is_drawn_in_the_county_palette_not_in_a_colour_of_its_own(cli
 def test_the_portal_home_follows_the_palette_of_the_identity_settings(client, identity):
     style = palette_style(page_html(client, "/"))
     assert "--brand:#1d4e89;" in style and "--link:#8a1c1c;" in style and "--gold:#f2c94c;" in style
+
+
+def test_a_colour_written_past_the_form_never_reaches_the_pages_style(client, identity):
+    SiteIdentity.objects.filter(pk=identity.pk).update(main_colour="red;}", accent_colour="")
+    style = palette_style(page_html(client, "/"))
+    assert style.startswith(":root{--brand:#b31b1b;")  # the default main colour
+    assert "--link:#8a1c1c;" in style and "--gold:#f5d27a;" in style
+    assert "red;}" not in style
 
 
 def test_an_organisation_that_is_its_own_website_is_drawn_in_its_own_main_colour(client, identity):
