@@ -131,7 +131,7 @@ def add_article(editor, base_url, column_id, image_path, document_path, title):
 
     editor.click(body.locator("button.c-sf-add-button").last, "正文：插入块")
     editor.click(block_option(page, "图片"), "正文：图片")
-    editor.click(body.locator("button.chooser__choose-button").last, "选择图片")
+    editor.click(chooser_button(body, "image"), "选择图片")
     editor.dialog_opened("图片选择器")
     upload_in_chooser(editor, image_path, "图片")
     body.locator("[data-contentpath=image] .chooser__title, .chooser__title").last.wait_for()
@@ -139,7 +139,7 @@ def add_article(editor, base_url, column_id, image_path, document_path, title):
 
     editor.click(body.locator("button.c-sf-add-button").last, "正文：插入块")
     editor.click(block_option(page, "附件"), "正文：附件")
-    editor.click(body.locator("button.chooser__choose-button").last, "选择文档")
+    editor.click(chooser_button(body, "document"), "选择文档")
     editor.dialog_opened("文档选择器")
     upload_in_chooser(editor, document_path, "文档")
 
@@ -152,6 +152,15 @@ def add_article(editor, base_url, column_id, image_path, document_path, title):
     editor.click(submit, "提交审核")
     page.wait_for_load_state()
     return page.url
+
+
+def chooser_button(body, field_name):
+    """The 选择 button of the empty chooser named ``field_name`` (``image``, ``document``) in the body.
+
+    Found by the block's field, not by position: a filled chooser keeps its hidden 选择 button in the page, so
+    "the last chooser button" is the wrong one whenever the new block has not been drawn yet.
+    """
+    return body.locator(f'[data-contentpath="{field_name}"] .chooser.blank button.chooser__choose-button').last
 
 
 def block_option(page, label):
