@@ -24,8 +24,12 @@ def without_wagtails_own_indexes():
     """Wagtail's reference index (usage counts in its admin) and its admin search index are not under test,
     and the product reads neither; their post-save tasks ran on every save (about a fifth of the time spent
     building pages in fixtures). Admin search is already off (``AUTO_UPDATE: False`` in the test settings),
-    so its task only re-read each saved object. A test of either connects the handlers again."""
-    from django.db.models.signals import post_save
+    so its task only re-read each saved object. A test of either connects the handlers again.
+
+    Wagtail connects the reference-index handlers again after every ``migrate`` and ``flush`` (its own
+    ``post_migrate`` receiver); that receiver is disconnected too, else creating the test database and
+    every transactional test's flush would switch the index back on."""
+    from django.db.models.signals import post_migrate, post_save, pre_migrate
     from modelsearch import index as search_index
     from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.signal_handlers import (
@@ -34,11 +38,15 @@ def without_wagtails_own_indexes():
     )
 
     searched = [model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    pre_migrate.disconnect(disconnect_reference_index_signal_handlers)
+    post_migrate.disconnect(connect_reference_index_signal_handlers)
     disconnect_reference_index_signal_handlers()
     for model in searched:
         post_save.disconnect(post_save_signal_handler, sender=model)
     yield
     connect_reference_index_signal_handlers()
+    pre_migrate.connect(disconnect_reference_index_signal_handlers)
+    post_migrate.connect(connect_reference_index_signal_handlers)
     for model in searched:
         post_save.connect(post_save_signal_handler, sender=model)
 

@@ -41,6 +41,7 @@ def county_site(live_server, settings):
     from urllib.parse import urlsplit
 
     from django.core.cache import cache
+    from django.db import transaction
     from wagtail.models import Site
 
     from portal import page_cache, view_counts
@@ -53,7 +54,9 @@ def county_site(live_server, settings):
     # The catalogue records absolute URLs: let the default site be the live server, as a real host would be.
     address = urlsplit(live_server.url)
     Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
-    pages = build_county()
+    # One transaction: the search queue runs once when it commits, not once per published page.
+    with transaction.atomic():
+        pages = build_county()
     yield pages
     cache.clear()
     page_cache.forget_local()
