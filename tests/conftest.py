@@ -86,17 +86,19 @@ def module_db(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def built_county(module_db, django_db_blocker):
     """``tests.browser.site_data.build_county()`` once per module: ``{name: (model, pk)}``."""
-    from tests.browser.site_data import build_county
+    from tests.browser.site_data import build_county, keys_of
 
     with django_db_blocker.unblock():
-        return {name: (type(built), built.pk) for name, built in build_county().items()}
+        return keys_of(build_county())
 
 
 @pytest.fixture
 def county_pages(db, built_county):
     """The small complete county of ``build_county()`` (pages of every type, three organisations), built
     once per module and read afresh for each test: ``{"county": Organisation, "article": ArticlePage, …}``."""
-    return {name: model.objects.get(pk=pk) for name, (model, pk) in built_county.items()}
+    from tests.browser.site_data import pages_from
+
+    return pages_from(built_county)
 
 
 ORGANISATIONS = {
@@ -210,8 +212,7 @@ def pytest_collection_modifyitems(config, items):
     has_chromium = chromium_path() is not None
     browser_tests_off = os.environ.get("PORTAL_BROWSER_TESTS") == "0"
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        if marker is not None and marker.kwargs.get("transaction"):
+        if _is_transactional(item):
             item.add_marker(pytest.mark.serial)
         if item.get_closest_marker("browser") and not has_chromium:
             item.add_marker(pytest.mark.skip(reason=f"{item.nodeid}: no Chromium installed"))

@@ -71,7 +71,7 @@ def _built_county():
     from django.db import connection, transaction
 
     from disclosure.search import bulk
-    from tests.browser.site_data import build_county
+    from tests.browser.site_data import build_county, keys_of, pages_from
 
     in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
     if not in_memory or not _snapshot:
@@ -80,11 +80,11 @@ def _built_county():
         if in_memory:
             copy = sqlite3.connect(":memory:", check_same_thread=False)
             connection.connection.backup(copy)
-            _snapshot.update(database=copy, pages={name: (type(page), page.pk) for name, page in pages.items()})
+            _snapshot.update(database=copy, keys=keys_of(pages))
         return pages
     _snapshot["database"].backup(connection.connection)
     bulk.rebuild(procs=1)
-    return {name: model.objects.get(pk=pk) for name, (model, pk) in _snapshot["pages"].items()}
+    return pages_from(_snapshot["keys"])
 
 
 @pytest.fixture

@@ -105,3 +105,13 @@ def build_county():
         "article": article, "policy": policy, "interpretation": interpretation, "guide": guide,
         "news_column": news, "headlines": headlines,
     }
+
+
+def keys_of(pages):
+    """``build_county()``'s result as ``{name: (model, primary key)}``, to keep beyond the objects' transaction."""
+    return {name: (type(page), page.pk) for name, page in pages.items()}
+
+
+def pages_from(keys):
+    """The objects of :func:`keys_of`'s result, read afresh from the database."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in keys.items()}

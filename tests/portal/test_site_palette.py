@@ -85,6 +85,14 @@ def test_a_light_colour_saved_before_validation_is_darkened_until_white_text_is_
     assert f"--banner:{readable};" in style
 
 
+def test_an_own_websites_colour_written_past_the_form_falls_back_to_the_portals_main_colour(client, identity):
+    own = factories.make_organisation("示例县融媒体中心", "rmt", hostname="rmt.example.gov.cn", site_id_code="3301000099")
+    Organisation.objects.filter(pk=own.pk).update(banner_colour="red;}")
+    response = page_html(client, "/", HTTP_HOST="rmt.example.gov.cn")
+    assert palette_style(response).startswith(":root{--brand:#1d4e89;")
+    assert "red;}" not in response.content.decode()
+
+
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("main_colour", "#b31b1", "颜色请填写 # 加 6 位十六进制数字"),
     ("main_colour", "red", "颜色请填写 # 加 6 位十六进制数字"),

@@ -3,9 +3,9 @@
 A parameter that no view, middleware, form or template reads cannot change a response; sending each hostile
 value to it one at a time tests nothing that one request with all of them set at once does not. While
 :func:`recording` is active, every request's ``request.GET`` notes the names read through it. Taking the
-query as a whole (iterating it, ``items()``, ``copy()`` or ``urlencode()`` for pagination links, ``dict()``)
-counts as reading every parameter (:data:`EVERY`), so such a route still gets the whole battery; copying
-it or writing it back into a link (``copy()``, ``urlencode()``) only passes values on and is not a read.
+query as a whole (iterating it, ``items()``, ``lists()``, ``dict()``) counts as reading every parameter
+(:data:`EVERY`), so such a route still gets the whole battery; copying it or writing it back into a link
+(``copy()``, ``urlencode()``) only passes values on and is not a read.
 
 One whole-query read is not counted: the NUL guard (``security.null_characters``) looks at every value of
 every request for U+0000 and answers 400 before any view runs; each battery sends NUL to every parameter
@@ -15,7 +15,7 @@ every request for U+0000 and answers 400 before any view runs; each battery send
 import contextlib
 from unittest import mock
 
-from django.core.handlers.wsgi import WSGIRequest
+from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
 from django.http import QueryDict
 from django.utils.functional import cached_property
 
@@ -29,6 +29,17 @@ _quiet = 0
 def _note(key):
     if not _quiet:
         _reads.add(key)
+
+
+@contextlib.contextmanager
+def _quietly():
+    """Reads inside the block are not recorded."""
+    global _quiet
+    _quiet += 1
+    try:
+        yield
+    finally:
+        _quiet -= 1
 
 
 class _RecordingQueryDict(QueryDict):
@@ -66,12 +77,8 @@ def _echoes(name):
     """Copying the query or writing it back into a link passes values on without acting on them: not a
     read (what the copy is then asked for is recorded; the echo itself is tested by the all-at-once request)."""
     def method(self, *args, **kwargs):
-        global _quiet
-        _quiet += 1
-        try:
+        with _quietly():
             return getattr(QueryDict, name)(self, *args, **kwargs)
-        finally:
-            _quiet -= 1
 
     method.__name__ = name
     return method
@@ -84,14 +91,8 @@ for _name in ("copy", "__copy__", "__deepcopy__", "urlencode"):
 
 
 def _recording_get(request):
-    from django.core.handlers.wsgi import get_bytes_from_wsgi
-
-    global _quiet
-    _quiet += 1  # building the dict asks whether each key is already there: not a read
-    try:
+    with _quietly():  # building the dict asks whether each key is already there: not a read
         return _RecordingQueryDict(get_bytes_from_wsgi(request.environ, "QUERY_STRING", ""), encoding=request._encoding)
-    finally:
-        _quiet -= 1
 
 
 @contextlib.contextmanager
@@ -112,12 +113,8 @@ def recording():
 
 def _unrecorded(check):
     def unrecorded(request):
-        before = set(_reads)
-        try:
+        with _quietly():
             return check(request)
-        finally:
-            _reads.clear()
-            _reads.update(before)
 
     return unrecorded
 
