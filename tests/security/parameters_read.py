@@ -120,12 +120,12 @@ def _unrecorded(check):
 
 
 def parameters_read(client, path, names):
-    """Of ``names``, those a GET of ``path`` reads, probed without parameters and with each set to "1";
-    all of ``names`` when the query is read as a whole. Returns a list in the order of ``names``."""
+    """The query parameters a GET of ``path`` reads, probed without parameters and with each of ``names`` set
+    to "1": ``names`` in their order when the query is read as a whole, else those of ``names`` it read,
+    followed by any other name it asked for (a parameter the caller's list lacks), sorted."""
     with recording() as reads:
         client.get(path)
         client.get(path, {name: "1" for name in names})
         read = set(reads)
-    if EVERY in read:
-        return list(names)
-    return [name for name in names if name in read]
+    listed = list(names) if EVERY in read else [name for name in names if name in read]
+    return listed + sorted(read - set(names) - {EVERY})
