@@ -8,10 +8,11 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template import loader
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from security.next_url import safe_next_url
 
 from .reading_preferences import COOKIE_MAX_AGE, ELDER_COOKIE, FONT_COOKIE, FONT_SIZES, SWITCHES
 from .site_map import site_map
@@ -31,14 +32,6 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
-
-
-def safe_next_url(request, default="/"):
-    """The page to return to: only a local URL on this host, never an open redirect."""
-    target = request.GET.get("next") or request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
 
 
 @require_GET

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -26,7 +26,10 @@ from security.strict_input import StrictInputError, ascii_digits
 from . import recovery_codes
 from .events import record
 from .models import SecurityEvent
+from .next_url import safe_next_url
 from .otp_policy import confirmed_devices, otp_required
+
+ADMIN_HOME = "/admin/"
 
 
 class TokenForm(forms.Form):
@@ -71,13 +74,6 @@ class VerifyForm(TokenForm):
 RECOVERY_SESSION_KEY = "security_new_recovery_codes"
 
 
-def _next_url(request):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return "/admin/"
-
-
 @never_cache
 @login_required(login_url="wagtailadmin_login")
 def verify(request):
@@ -94,7 +90,7 @@ def verify(request):
             record(SecurityEvent.Kind.OTP_VERIFIED, user=request.user, request=request,
                    detail=recovery_codes.remaining_message(remaining))
             messages.warning(request, recovery_codes.remaining_message(remaining))
-            return redirect(_next_url(request))
+            return redirect(safe_next_url(request, default=ADMIN_HOME))
         record(SecurityEvent.Kind.OTP_FAILED, user=request.user, request=request, detail=_("恢复码错误或已用过"))
         form.add_error("token", _("恢复码不正确或已经用过。"))
         status = 400
@@ -104,13 +100,13 @@ def verify(request):
             if allowed and device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)
                 record(SecurityEvent.Kind.OTP_VERIFIED, user=request.user, request=request)
-                return redirect(_next_url(request))
+                return redirect(safe_next_url(request, default=ADMIN_HOME))
         record(SecurityEvent.Kind.OTP_FAILED, user=request.user, request=request)
         form.add_error("token", _("动态口令不正确或已过期，请等待下一个口令后重试。"))
         status = 400
     elif request.method == "POST":
         status = 400
-    return TemplateResponse(request, "security/otp_verify.html", {"form": form, "next": _next_url(request)},
+    return TemplateResponse(request, "security/otp_verify.html", {"form": form, "next": safe_next_url(request, default=ADMIN_HOME)},
                             status=status)
 
 
@@ -138,7 +134,7 @@ def setup(request):
             record(SecurityEvent.Kind.OTP_ENROLLED, user=request.user, request=request)
             # Shown once, on the next page: the session holds them only until then.
             request.session[RECOVERY_SESSION_KEY] = recovery_codes.issue_recovery_codes(request.user)
-            return redirect(f"{reverse('security_otp_recovery_codes')}?{urlencode({'next': _next_url(request)})}")
+            return redirect(f"{reverse('security_otp_recovery_codes')}?{urlencode({'next': safe_next_url(request, default=ADMIN_HOME)})}")
         record(SecurityEvent.Kind.OTP_FAILED, user=request.user, request=request, detail=_("绑定时口令错误"))
         form.add_error("token", _("动态口令不正确，请核对手机时间后输入新的口令。"))
         status = 400
@@ -146,7 +142,7 @@ def setup(request):
         status = 400
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return TemplateResponse(request, "security/otp_setup.html", {
-        "form": form, "next": _next_url(request), "qr": _qr_data_uri(device),
+        "form": form, "next": safe_next_url(request, default=ADMIN_HOME), "qr": _qr_data_uri(device),
         "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
         "required": otp_required(request.user),
     }, status=status)
@@ -158,7 +154,7 @@ def recovery_codes_view(request):
     """The recovery codes issued at enrolment, once: a reload or a second visit shows nothing."""
     codes = request.session.pop(RECOVERY_SESSION_KEY, None)
     if not codes:
-        return redirect(_next_url(request))
+        return redirect(safe_next_url(request, default=ADMIN_HOME))
     return TemplateResponse(request, "security/otp_recovery_codes.html", {
-        "codes": [recovery_codes.display(code) for code in codes], "next": _next_url(request),
+        "codes": [recovery_codes.display(code) for code in codes], "next": safe_next_url(request, default=ADMIN_HOME),
     })

@@ -87,3 +87,13 @@ def test_a_garbled_code_gets_a_clear_message(client, protected, county):
     login(client, "xxb", PASSWORD)
     refused = client.post("/admin/security/otp/verify/", {"token": "abc-²"})
     assert refused.status_code == 400 and "恢复码是8位字母和数字" in refused.content.decode()
+
+
+@pytest.mark.parametrize("next_value", ["²", "pages", "wagtailadmin_home", "javascript:alert(1)", "//evil.example/"])
+def test_a_next_that_is_not_a_path_of_this_site_leads_to_the_admin_home(client, county, next_value):
+    """``next`` is an address, never a view name: ``²`` was passed to ``redirect()``, which looked it up as a
+    URL name and answered 500 (NoReverseMatch); found by the hostile-input probe."""
+    User.objects.create_superuser("root", "root@example.com", PASSWORD)
+    client.force_login(User.objects.get(username="root"))
+    response = client.get("/admin/security/otp/recovery-codes/", {"next": next_value})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
