@@ -1,14 +1,76 @@
-"""Wagtail admin forms (pages, snippets, settings) read integers and dates with the strict fields.
+"""Wagtail admin forms and admin list filters read integers and dates with the strict fields.
 
 Registered once from ``SecurityConfig.ready``: every ``WagtailAdminModelForm`` then refuses "٣" in a
-number field and 0001-01-01 in a date field with a form error, as the public forms do.
+number field and 0001-01-01 in a date field with a form error, as the public forms do; and every
+django-filter number, date and range filter (Wagtail's page, image, document, user and history
+listings, the withholding report, the security log) refuses the same values as an invalid filter,
+which Wagtail's listings show beside the field and then ignore, instead of passing them to the
+database (``OverflowError``: a 500).
 """
 
+import decimal
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django_filters.fields import DateRangeField, DateTimeRangeField, RangeField
 from wagtail.admin import widgets
 from wagtail.admin.forms.models import register_form_field_override
 
-from .strict_input import StrictDateField, StrictDateTimeField, StrictIntegerField
+from .strict_input import MAX_DIGITS, StrictDateField, StrictDateTimeField, StrictIntegerField
+
+_ASCII_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
+
+
+class StrictDecimalField(forms.DecimalField):
+    """A number filter's value: ASCII digits, optional sign and decimal part, at most 18 digits before the
+    point (Django's ``DecimalField`` takes "٣" and 10²³, which SQLite cannot bind and PostgreSQL refuses
+    for an integer column)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, (int, decimal.Decimal)):
+            return decimal.Decimal(value)
+        text = str(value).strip()
+        if not _ASCII_DECIMAL.fullmatch(text) or len(text.lstrip("-").split(".")[0]) > MAX_DIGITS:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return decimal.Decimal(text)
+
+
+class StrictNumberRangeField(RangeField):
+    """``RangeFilter``'s field (e.g. Wagtail's 使用次数 from/to) with two ``StrictDecimalField``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__((StrictDecimalField(), StrictDecimalField()), *args, **kwargs)
+
+
+class StrictDateRangeField(DateRangeField):
+    """``DateFromToRangeFilter``'s field with both ends read by ``StrictDateField`` (1900-2999)."""
+
+    def __init__(self, *args, **kwargs):
+        RangeField.__init__(self, (StrictDateField(), StrictDateField()), *args, **kwargs)
+
+
+class StrictDateTimeRangeField(DateTimeRangeField):
+    """``DateTimeFromToRangeFilter``'s field with both ends read by ``StrictDateTimeField``."""
+
+    def __init__(self, *args, **kwargs):
+        RangeField.__init__(self, (StrictDateTimeField(), StrictDateTimeField()), *args, **kwargs)
+
+
+# django-filter declares each filter's form field as a class attribute; the listings declare the filters
+# themselves, so the field class is the one place every listing's filter can be made strict.
+STRICT_FILTER_FIELDS = {
+    django_filters.NumberFilter: StrictDecimalField,
+    django_filters.RangeFilter: StrictNumberRangeField,
+    django_filters.DateFilter: StrictDateField,
+    django_filters.DateTimeFilter: StrictDateTimeField,
+    django_filters.DateFromToRangeFilter: StrictDateRangeField,
+    django_filters.DateTimeFromToRangeFilter: StrictDateTimeRangeField,
+}
 
 
 def register_strict_admin_fields():
@@ -22,3 +84,5 @@ def register_strict_admin_fields():
         models.DateTimeField, override={"widget": widgets.AdminDateTimeInput, "form_class": StrictDateTimeField},
         exact_class=True,
     )
+    for filter_class, field_class in STRICT_FILTER_FIELDS.items():
+        filter_class.field_class = field_class

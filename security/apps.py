@@ -10,7 +10,10 @@ class SecurityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            integer_lookups,  # noqa: F401  (registers IntegerFieldIn)
+        )
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -161,3 +161,8 @@ def test_bad_filter_values_are_not_server_errors(client, office, department, app
     withhold(client, approver, department, "private")
     client.force_login(office)
     assert client.get(reverse("withholding_register") + query).status_code == 200
+
+
+def test_a_decision_date_on_a_calendar_edge_is_a_filter_error_not_a_500(client, office, department):
+    page = register_text(client, office, "?decided_at_from=0001-01-01")
+    assert "日期应在 1900-01-01 至 2999-12-31 之间。" in page
