@@ -11,6 +11,22 @@ import time_machine
 SUITE_NOW = datetime.datetime(2026, 11, 30, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
 
 
+def pytest_sessionstart(session):
+    """The migrated template database is built here, once, before any xdist worker starts (tests/migrated_database.py)."""
+    if not hasattr(session.config, "workerinput"):
+        from tests.migrated_database import build_template
+
+        build_template()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """pytest-django's hook before it creates the test databases: start them from the migrated template."""
+    from tests.migrated_database import use_migrated_template
+
+    use_migrated_template()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def fixed_clock():
     """No test reads the real clock: the suite starts at ``SUITE_NOW`` (session-wide, so module fixtures

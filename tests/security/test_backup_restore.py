@@ -34,6 +34,7 @@ from security.models import SecurityEvent
 from tests.disclosure.applications.builders import application
 from tests.factories import article, column, policy
 from tests.interaction.builders import letter, mailbox_of
+from tests.migrated_database import copy_sqlite_to, create_postgres_copy, postgres_admin, postgres_url
 from tests.security.backup_snapshot import snapshot
 
 ROOT = Path(settings.BASE_DIR)
@@ -55,18 +56,24 @@ def build_county(department):
 class FreshInstallation:
     """A second installation on this machine: an empty database and empty folders, driven by manage.py."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, migrated=False):
+        """``migrated``: the database as ``manage.py migrate`` leaves it (a copy of the suite's migrated
+        template, tests/migrated_database.py) instead of an empty one."""
         self.folder = Path(folder)
         self.folder.mkdir()
         db = connection.settings_dict
         if connection.vendor == "postgresql":
             self.pg_name = f"restore_{uuid.uuid4().hex[:12]}"
-            self._pg_admin(f'CREATE DATABASE "{self.pg_name}"')
-            auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-            url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{self.pg_name}"
+            if migrated:
+                url = create_postgres_copy(db, self.pg_name)
+            else:
+                self._pg_admin(f'CREATE DATABASE "{self.pg_name}"')
+                url = postgres_url(db, self.pg_name)
         else:
             self.pg_name = None
             url = f"sqlite:///{self.folder / 'new.sqlite3'}"
+            if migrated:
+                copy_sqlite_to(self.folder / "new.sqlite3")
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.dev",
@@ -80,11 +87,7 @@ class FreshInstallation:
         }
 
     def _pg_admin(self, sql):
-        import psycopg
-
-        db = connection.settings_dict
-        with psycopg.connect(host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"],
-                             password=db.get("PASSWORD") or None, dbname="postgres", autocommit=True) as admin:
+        with postgres_admin(connection.settings_dict) as admin:
             admin.execute(sql)
 
     def manage(self, *arguments):
@@ -105,6 +108,13 @@ class FreshInstallation:
 @pytest.fixture
 def fresh_installation(tmp_path):
     installation = FreshInstallation(tmp_path / "new-server")
+    yield installation
+    installation.close()
+
+
+@pytest.fixture
+def migrated_installation(tmp_path):
+    installation = FreshInstallation(tmp_path / "new-server", migrated=True)
     yield installation
     installation.close()
 
@@ -140,15 +150,15 @@ def test_the_demo_county_restores_into_a_fresh_installation(tmp_path, fresh_inst
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_migrated_new_server_accepts_the_restore(department, tmp_path, fresh_installation):
+def test_a_migrated_new_server_accepts_the_restore(department, tmp_path, migrated_installation):
     """The documented way: install, ``migrate``, then ``restore_portal`` (the migrated tables are replaced)."""
     build_county(department)
     before = snapshot()
     call_command("backup_portal", str(tmp_path / "backup"), stdout=io.StringIO())
-    assert fresh_installation.manage("migrate", "--noinput").returncode == 0
-    done = fresh_installation.manage("restore_portal", str(tmp_path / "backup"))
+    assert migrated_installation.manage("migrate", "--noinput").returncode == 0
+    done = migrated_installation.manage("restore_portal", str(tmp_path / "backup"))
     assert done.returncode == 0, done.stderr
-    assert fresh_installation.read_back()["snapshot"] == json.loads(json.dumps(before))
+    assert migrated_installation.read_back()["snapshot"] == json.loads(json.dumps(before))
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

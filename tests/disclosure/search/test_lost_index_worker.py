@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.migrated_database import copy_sqlite_to
+
 ROOT = Path(__file__).resolve().parents[3]  # tests/disclosure/search/ → the project root
 
 SETUP = """
@@ -64,7 +66,7 @@ def manage(scratch, *args, code=None):
 
 
 def test_a_worker_started_after_the_index_was_deleted_rebuilds_it_whole(tmp_path):
-    manage(tmp_path, "migrate", "--noinput", "-v", "0")
+    copy_sqlite_to(tmp_path / "db.sqlite3")  # as `manage.py migrate` leaves it (tests/migrated_database.py)
     assert "indexed 4" in manage(tmp_path, code=SETUP)  # three entries and the county (kind 机构)
 
     shutil.rmtree(tmp_path / "whoosh_index")
