@@ -16,7 +16,8 @@ Prints, with the load average:
   process at its default polling interval, polled through the search service until it is found,
 * query latency (median, p95) of the search page and the JSON API over at least 200 distinct
   queries (1–3 words, compounds, pinyin, questions, some narrowed by a facet), with facets and
-  highlighting, and the resident memory of the process afterwards,
+  highlighting, run in a fresh process as a web worker would, and that process's resident memory after
+  start, after opening the index and after the queries (its own heap apart from mapped index files),
 * precision and recall on ``JUDGED_WORDS`` (over 50, at least 10 compounds the segmenter's
   dictionary lacks): of the entries whose title, summary, body or identifiers contain the word
   (in match form), the share found; of the entries found, the share that contain it,
@@ -26,6 +27,7 @@ Prints, with the load average:
 """
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -303,8 +305,10 @@ def measure_queries(count, rng):
             params["sort"] = "date"
         queries.append(params)
     client = Client()
+    memory = {"started": memory_mb()}
     client.get("/search/", {"q": "预热"})
     client.get("/api/search/", {"q": "预热"})
+    memory["index open"] = memory_mb()
     timings = {}
     for name, url in (("page", "/search/"), ("api", "/api/search/")):
         times, cpu_times = [], []
@@ -318,7 +322,8 @@ def measure_queries(count, rng):
         # The index, the SQLite database and the view all run in this process: its CPU time is the cost
         # of a query without the waits for a core that other work on a loaded machine adds.
         timings[f"{name} (CPU time of this process)"] = cpu_times
-    return queries, timings
+    memory["after the queries"] = memory_mb()
+    return queries, timings, memory
 
 
 def client_facet_kinds(queries):
@@ -334,12 +339,30 @@ def client_facet_kinds(queries):
     return dict(total)
 
 
-def resident_mb():
+def memory_mb():
+    """This process's resident memory in MB: ``rss`` in all, ``anon`` its own (heap), ``file`` pages of mapped
+    files (the index), which every process reading the same files shares through the page cache."""
+    wanted = {"VmRSS:": "rss", "RssAnon:": "anon", "RssFile:": "file"}
+    found = {}
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+            name = wanted.get(line.split(":")[0] + ":")
+            if name:
+                found[name] = int(line.split()[1]) / 1024
+    return found
+
+
+def query_worker(scratch, count):
+    """Run the queries in a fresh process, as a web worker would (not in this one, which built the corpus and
+    holds its garbage): ``(queries, timings, memory)``, memory read after start, after opening the index
+    (the warm-up query) and after the queries."""
+    result = subprocess.run([sys.executable, __file__, "--keep", str(scratch), "--query-worker", str(count)],
+                            env=dict(os.environ), cwd=ROOT, capture_output=True, text=True, timeout=3600)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"query worker failed:\n{result.stderr[-3000:]}")
+    found = json.loads(lines[-1][len("RESULT "):])
+    return found["queries"], found["timings"], found["memory"]
 
 
 def judged_texts():
@@ -365,10 +388,10 @@ def precision_recall(rows):
 def measure_precision_recall(texts):
     from disclosure.search import query as query_building
     from disclosure.search import whoosh_engine
+    from disclosure.search.bitmaps import members
     from disclosure.search.segmenter import match_form
 
     view = whoosh_engine.current_view()
-    ids, models = view.columns["django_id"], view.columns["django_ct"]
     rows = []
     for word in JUDGED_WORDS:
         form = match_form(word)
@@ -376,7 +399,8 @@ def measure_precision_recall(texts):
         parsed = query_building.parse(word)
         parsed.expansions = {key: [key] for key in parsed.words}  # the word itself, not its synonyms
         docs, _exact, _relaxed, _counts = whoosh_engine.match(view, parsed)
-        rows.append((word, expected, {int(ids[doc]) for doc in docs if models[doc] == "disclosure.catalogueentry"}))
+        found = view.keys(members(docs).tolist())
+        rows.append((word, expected, {pk for model, pk in found if model == "disclosure.catalogueentry"}))
     return rows
 
 
@@ -458,10 +482,16 @@ def main():
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL comparison")
     parser.add_argument("--reuse-index", action="store_true",
                         help="with --keep: measure on the index already built there instead of rebuilding it")
+    parser.add_argument("--query-worker", type=int, metavar="N",
+                        help="(internal) with --keep: run N queries on the kept index and print RESULT and JSON")
     args = parser.parse_args()
     scratch = Path(args.keep or tempfile.mkdtemp(prefix="search-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     configure(scratch)
+    if args.query_worker:
+        queries, timings, memory = measure_queries(args.query_worker, random.Random(7))
+        print("RESULT " + json.dumps({"queries": queries, "timings": timings, "memory": memory}))
+        return
     from django.core.management import call_command
 
     from disclosure.models import CatalogueEntry
@@ -501,14 +531,16 @@ def main():
     print(f"PUBLISH → SEARCHABLE: {seconds:.2f} s (real publish, queue, db_worker at its default interval, search)",
           flush=True)
 
-    queries, timings = measure_queries(args.queries, random.Random(7))
+    queries, timings, memory = query_worker(scratch, args.queries)
     for name, times in timings.items():
         print(f"QUERY LATENCY {name}: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
               f"max {max(times):.1f} ms over {len(times)} distinct queries (facets and highlighting on)", flush=True)
     kinds = client_facet_kinds(queries)
     print(f"KINDS over the first {min(50, len(queries))} queries (sum of the 类别 facet counts): {kinds}", flush=True)
-    print(f"RESIDENT MEMORY after the queries: {resident_mb():.0f} MB; load average "
-          f"{open('/proc/loadavg').read().strip()}", flush=True)
+    for moment, figures in memory.items():
+        print(f"RESIDENT MEMORY of the searching process, {moment}: {figures['rss']:.0f} MB "
+              f"(own {figures['anon']:.0f} MB, mapped index and program files {figures['file']:.0f} MB)", flush=True)
+    print(f"load average {open('/proc/loadavg').read().strip()}", flush=True)
 
     texts = judged_texts()
     rows = measure_precision_recall(texts)

@@ -1,9 +1,10 @@
 """Running a query against the Whoosh index: matching set, facet counts, one ranked page.
 
-Whoosh stores the inverted index; matching is done here with Python sets, because Whoosh's
-own matchers and collectors walk every matching posting in Python (hundreds of milliseconds
-per query at 100,000 entries). Each term's document set is read block by block from the
-postings and cached per index segment, so intersections, unions and facet counts run in C:
+Whoosh stores the inverted index; matching is done here with bitmaps (``bitmaps.py``), because
+Whoosh's own matchers and collectors walk every matching posting in Python (hundreds of
+milliseconds per query at 100,000 entries). Each term's document set is read block by block from
+the postings and cached per index segment as one bitmap (one bit per document, however many hold
+the term), so intersections and unions run in C, and facets and ranking in NumPy:
 
 * a word matches when it occurs as one contiguous string (``segmenter.py``): a word that is
   one exact term is one set lookup; any other word is looked up by all its pieces and each
@@ -12,7 +13,7 @@ postings and cached per index segment, so intersections, unions and facet counts
   match (AND) - unless nothing matches all of them and the caller allows relaxing, then the
   entries matching the most words come first and the result says ``relaxed``;
 * facet values (kind, organisation, genre, topic, year) and dates come from Whoosh's sortable
-  columns, read once per segment;
+  columns, read once per segment into NumPy arrays (a code per document and the list of values);
 * ranking (``sort=relevance``): an exact document or index number first, then entries whose
   title holds the whole query, then more query words in the title, then body-only matches;
   newer first within each tier. ``sort=date``: newest first.
@@ -21,24 +22,26 @@ A process keeps one view of the index and re-opens it only when the index has a 
 generation; unchanged segments keep their caches.
 """
 
-import heapq
 import os
 import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
+from .bitmaps import from_numbers, members
 from .segmenter import is_compound, word_terms
 
 FACET_FIELDS = ("kind", "organisation", "genre", "topic", "year")
 MATCH_TEXT_FIELD = "match_text"
 DATE_FIELD = "published_at"
 TERM_CACHE_SIZE = 4000
+NO_DATE = np.iinfo(np.int64).min + 1  # sorts last, and can still be negated
 
 
 class IndexUnavailable(Exception):
@@ -57,7 +60,7 @@ class EngineResult:
 
 class TermCache:
     """A thread-safe least-recently-used map of at most ``size`` entries (term or verified-word keys to
-    frozensets of document numbers). Both the per-segment and the per-generation caches are one of these,
+    bitmaps of document numbers). Both the per-segment and the per-generation caches are one of these,
     so a hot common term stays cached however many rare terms pass through."""
 
     def __init__(self, size=TERM_CACHE_SIZE):
@@ -87,14 +90,14 @@ class TermCache:
 
 
 def _read_ids(reader, fieldname, text):
-    """All document numbers of one term in one segment, deletions included (removed later)."""
+    """The bitmap of one term's documents in one segment, deletions included (removed later)."""
     if fieldname not in reader.schema:
-        return frozenset()
+        return 0
     btext = text.encode("utf-8")
     try:
         matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
     except (KeyError, TermNotFound):
-        return frozenset()
+        return 0
     if isinstance(matcher, W3LeafMatcher):
         ids = []
         while not matcher._atend:
@@ -102,29 +105,43 @@ def _read_ids(reader, fieldname, text):
                 matcher._read_ids()
             ids.extend(matcher._ids)
             matcher._next_block()
-        return frozenset(ids)
-    return frozenset(matcher.all_ids())
+        return from_numbers(ids)
+    return from_numbers(matcher.all_ids())
+
+
+def _coded(values):
+    """``(distinct values in first-seen order, NumPy int32 array of each document's index into them)``."""
+    codes = {}
+    numbers = np.fromiter((codes.setdefault(value, len(codes)) for value in values), dtype=np.int32)
+    return list(codes), numbers
+
+
+def _timestamps(values):
+    """Whoosh's stored date numbers as an int64 array; a document without a date gets ``NO_DATE``."""
+    return np.fromiter((NO_DATE if value is None else value for value in values), dtype=np.int64)
 
 
 class _Segment:
-    """Caches of one immutable segment: column values and term document sets."""
+    """Caches of one immutable segment: column values (NumPy) and term bitmaps."""
 
     def __init__(self, reader):
         self.reader = reader
         self.size = reader.doc_count_all()
-        self.columns = {}
-        for name in (*FACET_FIELDS, DATE_FIELD, "django_ct", "django_id"):
-            if reader.has_column(name):
-                self.columns[name] = list(reader.column_reader(name, translate=name != DATE_FIELD))
-            else:
-                self.columns[name] = [None] * self.size
+        self.coded = {}
+        for name in (*FACET_FIELDS, "django_ct"):
+            values = reader.column_reader(name) if reader.has_column(name) else [None] * self.size
+            self.coded[name] = _coded(values)
+        self.ids = np.fromiter(map(int, reader.column_reader("django_id")), dtype=np.int64, count=self.size) \
+            if reader.has_column("django_id") else np.zeros(self.size, dtype=np.int64)
+        self.dates = _timestamps(reader.column_reader(DATE_FIELD, translate=False)) \
+            if reader.has_column(DATE_FIELD) else np.full(self.size, NO_DATE, dtype=np.int64)
         self.match_text = reader.column_reader(MATCH_TEXT_FIELD, translate=False) \
             if reader.has_column(MATCH_TEXT_FIELD) else None
         self.terms = TermCache()
 
     def verified(self, fieldname, word, candidates):
-        """The ``candidates`` (local numbers) whose match form (its first line, the title, for "title")
-        contains ``word``, cached; UTF-8 is self-synchronising, so a byte search is a character search."""
+        """The ``candidates`` (a bitmap of local numbers) whose match form (its first line, the title, for
+        "title") contains ``word``, cached; UTF-8 is self-synchronising, so a byte search is a character search."""
         key = ("verified", fieldname, word)
         found = self.terms.get(key)
         if found is not None:
@@ -138,11 +155,12 @@ class _Segment:
                 return needle in data
         column = self.match_text
         if column is None:
-            found = frozenset()
+            found = 0
         elif fieldname == "title":
-            found = frozenset(doc for doc in candidates if contains(column[doc].split(b"\n", 1)[0]))
+            found = from_numbers(doc for doc in members(candidates).tolist()
+                                 if contains(column[doc].split(b"\n", 1)[0]))
         else:
-            found = frozenset(doc for doc in candidates if contains(column[doc]))
+            found = from_numbers(doc for doc in members(candidates).tolist() if contains(column[doc]))
         return self.terms.put(key, found)
 
     def term(self, fieldname, text):
@@ -151,6 +169,17 @@ class _Segment:
         if found is None:
             found = self.terms.put(key, _read_ids(self.reader, fieldname, text))
         return found
+
+
+def _joined(parts, name):
+    """One view-wide ``(values, codes)`` from the segments' own codings of column ``name``."""
+    index, pieces = {}, []
+    for cached, _offset, _deleted in parts:
+        local_values, local_codes = cached.coded[name]
+        remap = np.fromiter((index.setdefault(value, len(index)) for value in local_values), dtype=np.int32,
+                            count=len(local_values))
+        pieces.append(remap[local_codes] if len(local_values) else local_codes)
+    return list(index), (np.concatenate(pieces) if pieces else np.empty(0, dtype=np.int32))
 
 
 _segments = {}
@@ -175,17 +204,17 @@ class View:
                 cached = _segments.get(key)
                 if cached is None:
                     cached = _segments[key] = _Segment(leaf)
-            deleted = frozenset(d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d)) \
-                if leaf.has_deletions() else frozenset()
+            deleted = from_numbers(d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d)) \
+                if leaf.has_deletions() else 0
             self.parts.append((cached, offset, deleted))
         with _segments_lock:
             for key in list(_segments):
                 if key not in live_keys:
                     del _segments[key]
-        self.columns = {name: [] for name in (*FACET_FIELDS, DATE_FIELD, "django_ct", "django_id")}
-        for cached, _offset, _deleted in self.parts:
-            for name in self.columns:
-                self.columns[name].extend(cached.columns[name])
+        # Per column: (values, codes) with codes[doc] the index of doc's value; primary keys and dates as int64.
+        self.coded = {name: _joined(self.parts, name) for name in (*FACET_FIELDS, "django_ct")}
+        self.ids = np.concatenate([cached.ids for cached, _o, _d in self.parts] or [np.empty(0, dtype=np.int64)])
+        self.dates = np.concatenate([cached.dates for cached, _o, _d in self.parts] or [np.empty(0, dtype=np.int64)])
         self._terms = TermCache()
 
     def doc_count(self):
@@ -195,25 +224,33 @@ class View:
         """Same directory (a rebuild swaps in a new one, whose generation may equal ours) and same generation."""
         return directory_identity() == self.directory and self.ix.latest_generation() == self.generation
 
+    def keys(self, docs):
+        """``[(model label, primary key), …]`` of document numbers ``docs`` (an iterable of ``int``), in order."""
+        models, model_codes = self.coded["django_ct"]
+        return [(models[model_codes[doc]], int(self.ids[doc])) for doc in docs]
+
     def term(self, fieldname, text):
-        """Global document numbers (live only) of one term, cached for this generation."""
+        """The bitmap of the live documents holding one term, cached for this generation."""
         key = (fieldname, text)
         found = self._terms.get(key)
         if found is not None:
             return found
-        parts = []
+        bits = 0
         for cached, offset, deleted in self.parts:
-            ids = cached.term(fieldname, text)
+            local = cached.term(fieldname, text)
             if deleted:
-                ids = ids - deleted
-            parts.append(ids if offset == 0 else frozenset(offset + d for d in ids))
-        return self._terms.put(key, parts[0] if len(parts) == 1 else frozenset().union(*parts))
+                local &= ~deleted
+            bits |= local << offset
+        return self._terms.put(key, bits)
 
     def all_of(self, fieldname, tokens):
-        sets = sorted((self.term(fieldname, token) for token in tokens), key=len)
-        if not sets:
-            return frozenset()
-        return sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+        bits = None
+        for token in tokens:
+            found = self.term(fieldname, token)
+            bits = found if bits is None else bits & found
+            if not bits:
+                return 0
+        return bits or 0
 
     def occurrences(self, fieldname, word):
         """Documents whose ``fieldname`` ("text" or "title") contains ``word`` (match form) as one string."""
@@ -224,28 +261,31 @@ class View:
         found = self._terms.get(key)
         if found is not None:
             return found
-        parts = []
+        bits = 0
         for cached, offset, deleted in self.parts:
-            sets = sorted((cached.term(fieldname, term) for term in terms), key=len)
-            candidates = sets[0].intersection(*sets[1:]) if sets else frozenset()
+            candidates = None
+            for term in terms:
+                local = cached.term(fieldname, term)
+                candidates = local if candidates is None else candidates & local
+                if not candidates:
+                    break
             if candidates:
                 local = cached.verified(fieldname, word, candidates)
                 if deleted:
-                    local = local - deleted
-                parts.append(local if offset == 0 else frozenset(offset + d for d in local))
-        return self._terms.put(key, frozenset().union(*parts) if parts else frozenset())
+                    local &= ~deleted
+                bits |= local << offset
+        return self._terms.put(key, bits)
 
     def word(self, fieldname, word_variants):
         """Documents where any variant of a word occurs in ``fieldname``."""
-        found = [self.occurrences(fieldname, variant) for variant in word_variants]
-        found = [docs for docs in found if docs]
-        if not found:
-            return frozenset()
-        return found[0] if len(found) == 1 else frozenset().union(*found)
+        bits = 0
+        for variant in word_variants:
+            bits |= self.occurrences(fieldname, variant)
+        return bits
 
     def frequency(self, word):
         """How many documents contain ``word`` (match form) anywhere: for corrections and pinyin readings."""
-        return len(self.occurrences("text", word))
+        return self.occurrences("text", word).bit_count()
 
 
 _view = None
@@ -322,7 +362,8 @@ def word_frequency(word):
 
 
 def match(view, parsed, relax=False):
-    """``(documents, exact identifier matches, relaxed, words matched per document or None)``.
+    """``(documents, exact identifier matches, relaxed, words matched per document or None)``: two bitmaps,
+    a flag and, when relaxed, an int array indexed by document number.
 
     Every query word must match. With ``relax`` and no document matching all of several words,
     the documents matching any of them are returned, with how many words each matched.
@@ -333,14 +374,17 @@ def match(view, parsed, relax=False):
         matched = docs if matched is None else matched & docs
         if not matched:
             break
-    matched = matched or frozenset()
-    exact = view.term("identifiers", parsed.identifier) if parsed.identifier else frozenset()
+    matched = matched or 0
+    exact = view.term("identifiers", parsed.identifier) if parsed.identifier else 0
     if matched or exact or not relax or len(parsed.words) < 2:
         return matched | exact, exact, False, None
-    counts = Counter()
+    counts = np.zeros(len(view.dates), dtype=np.int32)
+    anything = 0
     for word in parsed.words:
-        counts.update(view.word("text", parsed.expansions[word]))
-    return frozenset(counts), exact, bool(counts), counts
+        found = view.word("text", parsed.expansions[word])
+        counts[members(found)] += 1
+        anything |= found
+    return anything, exact, bool(anything), counts
 
 
 def run(parsed, filters, sort, offset, limit, relax=False):
@@ -354,61 +398,65 @@ def run(parsed, filters, sort, offset, limit, relax=False):
         docs, exact, relaxed, counts = match(view, parsed, relax)
         for name, value in filters.items():
             if value and docs:
-                docs = docs & view.term(name, value)
-        columns = view.columns
-        facets = {}
-        for name in FACET_FIELDS:
-            facet_counts = Counter(map(columns[name].__getitem__, docs))
-            facet_counts.pop(None, None)
-            facet_counts.pop("", None)
-            facets[name] = facet_counts
-        total = len(docs)
+                docs &= view.term(name, value)
+        numbers = members(docs)
+        facets = {name: _facet_counts(*view.coded[name], numbers) for name in FACET_FIELDS}
+        total = len(numbers)
         wanted = offset + limit
-        dates = columns[DATE_FIELD]
-        date_key = dates.__getitem__
         if total == 0 or offset >= total:
             page = []
         elif sort == "date":
-            page = heapq.nlargest(wanted, docs, key=date_key)[offset:wanted]
+            page = _newest(numbers, view.dates, wanted)[offset:wanted]
         else:
-            page = _by_relevance(view, parsed, docs, exact, wanted, date_key, counts)[offset:wanted]
+            page = _by_relevance(view, parsed, docs, numbers, exact, wanted, counts)[offset:wanted]
+        hits = view.keys(page)
     except IndexUnavailable:
         raise
     except Exception as error:
         raise IndexUnavailable(f"unreadable: {error}") from error
-    models, ids = columns["django_ct"], columns["django_id"]
-    return EngineResult(total=total, hits=[(models[doc], int(ids[doc])) for doc in page], facets=facets, relaxed=relaxed)
+    return EngineResult(total=total, hits=hits, facets=facets, relaxed=relaxed)
 
 
-def _by_relevance(view, parsed, docs, exact, wanted, date_key, word_counts=None):
+def _facet_counts(values, codes, numbers):
+    """``Counter`` of the column's values over documents ``numbers``; no value ("" or None) is not counted."""
+    tallies = np.bincount(codes[numbers], minlength=len(values)) if len(numbers) else ()
+    return Counter({values[code]: int(count) for code, count in enumerate(tallies)
+                    if count and values[code] not in (None, "")})
+
+
+def _newest(numbers, dates, wanted):
+    """The ``wanted`` newest of document numbers ``numbers`` (ascending), newest first; equal dates in
+    ascending document order (the order they were indexed). A list of ``int``."""
+    if wanted <= 0 or not len(numbers):
+        return []
+    if len(numbers) > wanted:
+        own = dates[numbers]
+        cutoff = np.partition(own, len(own) - wanted)[len(own) - wanted]
+        numbers = numbers[own >= cutoff]  # keeps every document tied at the cutoff
+    order = np.lexsort((numbers, -dates[numbers]))
+    return numbers[order[:wanted]].tolist()
+
+
+def _by_relevance(view, parsed, docs, numbers, exact, wanted, word_counts=None):
     """Tiers, best first, newer first within each: an exact document or index number; then (when relaxed)
     more query words matched; then the whole query in the title; then more query words in the title."""
-    tier = Counter()
+    tier = np.zeros(len(view.dates), dtype=np.int32)
     words = parsed.words
-    in_title = Counter()
+    in_title = 0
     for word in words:
-        in_title.update(view.word("title", parsed.expansions[word]) & docs)
-    whole = "".join(words)
+        found = view.word("title", parsed.expansions[word]) & docs
+        tier[members(found)] += 1
+        in_title |= found
     width = len(words) + 2
-    for doc, count in in_title.items():
-        tier[doc] = count
     if len(words) > 1 and in_title:
-        for doc in view.occurrences("title", whole) & docs:
-            tier[doc] = len(words) + 1
+        tier[members(view.occurrences("title", "".join(words)) & docs)] = len(words) + 1
     if word_counts is not None:
-        for doc in docs:
-            tier[doc] += word_counts[doc] * width
-    top = (len(words) + 1) * width + width
-    for doc in exact & docs:
-        tier[doc] = top
-    tiers = {}
-    for doc, value in tier.items():
-        tiers.setdefault(value, []).append(doc)
+        tier += word_counts * width
+    tier[members(exact & docs)] = (len(words) + 1) * width + width
+    own = tier[numbers]
     ranked = []
-    for value in sorted(tiers, reverse=True):
-        ranked.extend(heapq.nlargest(wanted - len(ranked), tiers[value], key=date_key))
+    for value in np.unique(own)[::-1]:
+        ranked.extend(_newest(numbers[own == value], view.dates, wanted - len(ranked)))
         if len(ranked) >= wanted:
-            return ranked
-    rest = docs - tier.keys()
-    ranked.extend(heapq.nlargest(wanted - len(ranked), rest, key=date_key))
+            break
     return ranked
