@@ -246,8 +246,11 @@ def measure_publish_to_searchable(scratch):
                                "--no-startup-delay", "--no-reload"], env=env, cwd=ROOT,
                               stdout=open(scratch / "worker.log", "w"), stderr=subprocess.STDOUT)
     try:
-        # Let the worker finish what provisioning queued (Wagtail's own tasks) before the clock runs.
+        # A deployed worker is already running: wait until this one has started (Django's start-up takes
+        # seconds) and has finished what provisioning queued (Wagtail's own tasks) before the clock runs.
         deadline = time.perf_counter() + 300
+        while "Starting worker" not in (scratch / "worker.log").read_text() and time.perf_counter() < deadline:
+            time.sleep(0.2)
         while DBTaskResult.objects.ready().exists() and time.perf_counter() < deadline:
             time.sleep(0.5)
         marker = f"琥珀色信号灯测试{int(time.time())}"
