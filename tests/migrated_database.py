@@ -36,11 +36,12 @@ def code_key():
     from django.apps import apps
 
     digest = hashlib.sha256()
-    files = [path for app in apps.get_app_configs() for path in (Path(app.path) / "migrations").glob("*.py")]
-    files += [path for package in PROJECT_PACKAGES for path in (ROOT / package).rglob("*.py")]
-    for path in sorted(set(files)):
-        digest.update(str(path).encode())
-        digest.update(path.read_bytes())
+    files = {f"{app.label}/migrations/{path.name}": path
+             for app in apps.get_app_configs() for path in (Path(app.path) / "migrations").glob("*.py")}
+    files.update({str(path.relative_to(ROOT)): path for package in PROJECT_PACKAGES for path in (ROOT / package).rglob("*.py")})
+    for name in sorted(files):  # names, not absolute paths: the same checkout elsewhere has the same key
+        digest.update(name.encode())
+        digest.update(files[name].read_bytes())
     return digest.hexdigest()[:16]
 
 

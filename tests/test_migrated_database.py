@@ -30,6 +30,6 @@ def test_the_key_changes_with_a_migration(tmp_path, monkeypatch):
     app = apps.get_app_config("disclosure")
     extra = tmp_path / "migrations"
     extra.mkdir()
-    (extra / "0001_initial.py").write_text("# a migration\n")
+    (extra / "9999_added.py").write_text("# a migration\n")
     monkeypatch.setattr(app, "path", str(tmp_path))
     assert code_key() != before
