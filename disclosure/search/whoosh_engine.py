@@ -7,7 +7,7 @@ the postings and cached per index segment as one bitmap (one bit per document, h
 the term), so intersections and unions run in C, and facets and ranking in NumPy:
 
 * a word matches when it occurs as one contiguous string (``segmenter.py``): a word that is
-  one exact term is one set lookup; any other word is looked up by all its pieces and each
+  one exact term is one bitmap lookup; any other word is looked up by all its pieces and each
   candidate is verified against its stored match form (``match_text`` column); a query word
   may match through any of its variants (synonyms, pinyin readings); every query word must
   match (AND) - unless nothing matches all of them and the caller allows relaxing, then the
