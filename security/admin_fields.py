@@ -8,36 +8,13 @@ which Wagtail's listings show beside the field and then ignore, instead of passi
 database (``OverflowError``: a 500).
 """
 
-import decimal
-import re
-
 import django_filters
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django_filters.fields import DateRangeField, DateTimeRangeField, RangeField
 from wagtail.admin import widgets
 from wagtail.admin.forms.models import register_form_field_override
 
-from .strict_input import MAX_DIGITS, StrictDateField, StrictDateTimeField, StrictIntegerField
-
-_ASCII_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
-
-
-class StrictDecimalField(forms.DecimalField):
-    """A number filter's value: ASCII digits, optional sign and decimal part, at most 18 digits before the
-    point (Django's ``DecimalField`` takes "٣" and 10²³, which SQLite cannot bind and PostgreSQL refuses
-    for an integer column)."""
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, (int, decimal.Decimal)):
-            return decimal.Decimal(value)
-        text = str(value).strip()
-        if not _ASCII_DECIMAL.fullmatch(text) or len(text.lstrip("-").split(".")[0]) > MAX_DIGITS:
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return decimal.Decimal(text)
+from .strict_input import StrictDateField, StrictDateTimeField, StrictDecimalField, StrictIntegerField
 
 
 class StrictNumberRangeField(RangeField):
@@ -51,6 +28,7 @@ class StrictDateRangeField(DateRangeField):
     """``DateFromToRangeFilter``'s field with both ends read by ``StrictDateField`` (1900-2999)."""
 
     def __init__(self, *args, **kwargs):
+        # DateRangeField.__init__ would fix its two fields as Django's DateField; its compress() is kept.
         RangeField.__init__(self, (StrictDateField(), StrictDateField()), *args, **kwargs)
 
 

@@ -14,6 +14,7 @@ This module imports nothing from the project: every app may call it (GB/T 22239-
 """
 
 import datetime
+import decimal
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 ASCII_DIGITS = re.compile(r"[0-9]+", re.ASCII)
 ASCII_INTEGER = re.compile(r"-?[0-9]+", re.ASCII)
+ASCII_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 # Dates the portal accepts anywhere: nothing government-published predates 1900, and 2999 leaves
 # room for validity dates while every moment still converts to and from UTC without overflow.
 EARLIEST_DATE = datetime.date(1900, 1, 1)
@@ -172,6 +174,22 @@ class StrictIntegerField(forms.IntegerField):
             return parse_int(value, allow_negative=True)
         except StrictInputError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class StrictDecimalField(forms.DecimalField):
+    """A decimal number (the admin's number filters): ASCII digits, optional sign and decimal part, at most
+    18 digits before the point (Django's ``DecimalField`` takes "٣" and 10²³, which SQLite cannot bind and
+    PostgreSQL refuses for an integer column)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, (int, decimal.Decimal)):
+            return decimal.Decimal(value)
+        text = str(value).strip()
+        if not ASCII_DECIMAL.fullmatch(text) or len(text.lstrip("-").split(".")[0]) > MAX_DIGITS:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return decimal.Decimal(text)
 
 
 class StrictModelChoiceField(forms.ModelChoiceField):

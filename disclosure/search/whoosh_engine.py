@@ -204,8 +204,7 @@ class View:
                 cached = _segments.get(key)
                 if cached is None:
                     cached = _segments[key] = _Segment(leaf)
-            deleted = from_numbers(d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d)) \
-                if leaf.has_deletions() else 0
+            deleted = from_numbers(leaf.deleted_docs()) if leaf.has_deletions() else 0
             self.parts.append((cached, offset, deleted))
         with _segments_lock:
             for key in list(_segments):

@@ -1,9 +1,17 @@
-"""Shared fixtures of the security tests: the CAPTCHA helper, and the live server the tamper check fetches from."""
+"""Shared fixtures of the security tests: the CAPTCHA helper, a signed-in superuser, and the live server the tamper
+check fetches from."""
 
 import pytest
 from django.contrib.auth.models import User
 
 from tests.disclosure.applications.conftest import known_captcha  # noqa: F401  (the fixture, shared)
+
+
+@pytest.fixture
+def superuser_client(client):
+    """The test client signed in as a superuser ("root"): every admin listing and filter is open to it."""
+    client.force_login(User.objects.create_superuser("root", "root@example.com", "pw"))
+    return client
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +27,8 @@ def test_the_inline_style_of_the_search_page_carries_the_headers_nonce(client, c
     assert f'<style nonce="{nonce}">' in response.content.decode()
 
 
-def test_admin_pages_send_their_own_policy(client, county):
-    client.force_login(User.objects.create_superuser("root", "root@example.com", "pw"))
-    response = client.get("/admin/")
+def test_admin_pages_send_their_own_policy(superuser_client, county):
+    response = superuser_client.get("/admin/")
     policy = directives(response["Content-Security-Policy"])
     assert policy["default-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]

@@ -11,7 +11,6 @@ import re
 import unicodedata
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from departments.models import Organisation
@@ -293,12 +292,6 @@ def admin_list_routes():
             if not any(word in route for word in ADMIN_ACTION_WORDS):
                 routes.append(route)
     return sorted(set(routes))
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(User.objects.create_superuser("root", "root@example.com", "pw"))
-    return client
 
 
 @pytest.mark.parametrize("route", admin_list_routes())
