@@ -204,7 +204,12 @@ class View:
                 cached = _segments.get(key)
                 if cached is None:
                     cached = _segments[key] = _Segment(leaf)
-            deleted = from_numbers(leaf.deleted_docs()) if leaf.has_deletions() else 0
+            if not leaf.has_deletions():
+                deleted = 0
+            elif segment is not None:  # the segment keeps its deleted numbers as a set
+                deleted = from_numbers(segment.deleted_docs())
+            else:
+                deleted = from_numbers(d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d))
             self.parts.append((cached, offset, deleted))
         with _segments_lock:
             for key in list(_segments):
