@@ -20,6 +20,8 @@ and dictionary words - a superset - and each candidate is then verified against 
 stored match form (``whoosh_engine.py``). So no result ever matches scattered pieces of a word.
 """
 
+import functools
+import operator
 import re
 import unicodedata
 
@@ -61,10 +63,28 @@ def normalise(text):
     return unicodedata.normalize("NFKC", text or "").lower()
 
 
+_BRACKET_CHARACTERS = re.compile("[" + re.escape("".join(map(chr, _BRACKETS))) + "]")
+
+
+def _one_bracket_style(text):
+    """``text.translate(_BRACKETS)``, but only looking at the brackets (translate walks every CJK character)."""
+    return _BRACKET_CHARACTERS.sub(lambda found: _BRACKETS[ord(found.group())], text)
+
+
 def match_form(text):
     """The form both documents and queries are matched in (module docstring); ``str`` → ``str``."""
-    text = " ".join(normalise(text).translate(_BRACKETS).split())
+    text = " ".join(_one_bracket_style(normalise(text)).split())
     return _LEADING_ZEROS.sub("", _CODE_JOINER.sub("", text))
+
+
+@functools.lru_cache(maxsize=32)
+def text_match_form(text):
+    """The match form of a document's text, its first line (the title) and the rest apart: ``"title\nrest"``.
+
+    The index terms (:func:`index_terms`) and the stored verification form (``analysis.MatchTextColumn``) are
+    both made from it, so no match spans the end of the title, and a rebuild computes it once per document."""
+    title, _newline, rest = (text or "").partition("\n")
+    return f"{match_form(title)}\n{match_form(rest)}"
 
 
 _SPACES = re.compile(r"\s")
@@ -114,19 +134,18 @@ def cut_all(text):
 
 
 def index_terms(text):
-    """All terms of ``text`` for the index (module docstring), with repeats (their counts are frequencies)."""
-    form = match_form(text)
+    """All terms of ``text`` for the index (module docstring), with repeats, in no particular order."""
+    form = text_match_form(text)
     terms = []
     for run in _WORD_RUN.findall(form):
         terms.extend(run)
-        terms.extend(run[i:i + 2] for i in range(len(run) - 1))
-        for alnum in _ALNUM_RUN.findall(run):
-            size = len(alnum)
-            for length in range(3, min(size, MAX_ALNUM_TERM) + 1):
-                terms.extend(alnum[i:i + length] for i in range(size - length + 1))
-    for chinese in _CJK_WORD.findall(form):
-        if len(chinese) >= 3:
-            terms.extend(token for token in _cut_all(chinese) if len(token) >= 3)
+        terms.extend(map(operator.add, run, run[1:]))  # its character bigrams
+    for alnum in _ALNUM_RUN.findall(form):
+        size = len(alnum)
+        for length in range(3, min(size, MAX_ALNUM_TERM) + 1):
+            terms.extend(alnum[i:i + length] for i in range(size - length + 1))
+    # The segmenter cuts only within runs of CJK characters; keep its CJK words of three or more.
+    terms.extend(token for token in _cut_all(form) if len(token) >= 3 and _CJK_WORD.fullmatch(token))
     return terms
 
 

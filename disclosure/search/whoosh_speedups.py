@@ -1,12 +1,6 @@
-"""Two targeted fixes of Whoosh 2.7.4: a faster segment flush, and index files read without copying them.
+"""A targeted fix of Whoosh 2.7.4: index files read without copying them.
 
-**Flush** (``install``, for bulk rebuilds). When Whoosh flushes a new segment it asks, for every single
-posting, the length of the field in that posting's document, by reading the length column again
-(``doc_field_length``). With segmented Chinese a document has hundreds of distinct terms, so the same few
-numbers are read hundreds of times each; profiling showed this at about a third of the flush. The segment
-being flushed is already closed for writing, so caching the answers is safe.
-
-**Reads** (``install_zero_copy_reads``, every process, from ``DisclosureConfig.ready``). A segment's files
+``install_zero_copy_reads`` (every process, from ``DisclosureConfig.ready``): a segment's files
 live in one memory-mapped compound file, and Whoosh hands each file out as a ``BufferFile`` whose stream is
 ``BytesIO(memoryview)``, which copies it. So every reader opened copied the whole postings and term index
 into the process's own memory: at 100,000 entries about 500 MB per reader, in every web worker and again
@@ -16,40 +10,7 @@ stream read straight from the mapped file, so the pages are the operating system
 
 import io
 
-from whoosh import writing
 from whoosh.filedb import compound, structfile
-
-_installed = False
-
-
-class _CachedLengths:
-    def __init__(self, reader):
-        self._reader = reader
-        self._cache = {}
-
-    def doc_field_length(self, docnum, fieldname, default=0):
-        key = (docnum, fieldname)
-        try:
-            return self._cache[key]
-        except KeyError:
-            value = self._cache[key] = self._reader.doc_field_length(docnum, fieldname, default)
-            return value
-
-    def __getattr__(self, name):
-        return getattr(self._reader, name)
-
-
-def install():
-    global _installed
-    if _installed:
-        return
-    original = writing.SegmentWriter.per_document_reader
-
-    def per_document_reader(self):
-        return _CachedLengths(original(self))
-
-    writing.SegmentWriter.per_document_reader = per_document_reader
-    _installed = True
 
 
 class _MemoryFile(io.RawIOBase):

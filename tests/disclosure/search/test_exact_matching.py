@@ -45,6 +45,15 @@ def test_a_compound_is_found_inside_long_bodies_and_across_segmentation(departme
     assert titles(find("长制湖")) == ["水利局工作动态"]
 
 
+def test_no_match_spans_the_end_of_the_title(department, search_index, indexed):
+    column = factories.column(department)
+    with indexed():
+        factories.article(column, title="疫情防控知识问答COVID", body="19个常见问题的解答。")
+        factories.article(column, title="COVID-19疫苗接种须知", body="接种前请如实告知健康状况。")
+    assert titles(find("covid19")) == ["COVID-19疫苗接种须知"]
+    assert titles(find("covid")) == ["COVID-19疫苗接种须知", "疫情防控知识问答COVID"]
+
+
 def test_single_characters_are_exact(department, search_index, indexed):
     column = factories.column(department)
     with indexed():

@@ -1,0 +1,57 @@
+"""The full rebuild (bulk.py): worker processes write segments that together hold what one process writes."""
+
+import os
+
+import pytest
+
+from disclosure.search import bulk, whoosh_engine
+from disclosure.search.segment_writer import ArraySegmentWriter
+from tests import factories
+from tests.disclosure.search.helpers import find, titles
+
+TITLES = [f"{place}全面推行河长制工作第{number}次推进会" for number in range(12) for place in ("城关镇", "东河镇")]
+
+
+@pytest.fixture
+def articles(department, search_index, indexed):
+    column = factories.column(department)
+    with indexed():
+        for title in TITLES:
+            factories.article(column, title=title, body="会议部署巡河、护河和河道保洁工作。")
+        factories.article(column, title="县长调研河道治理", body="调研组察看了河道，长期以来制度建设不断完善。")
+
+
+def answers():
+    """Per word: how many entries match, and the first page of titles in rank order."""
+    return {word: (outcome.total, titles(outcome))
+            for word in ("河长制", "城关镇", "河", "推进会", "长期") for outcome in [find(word)]}
+
+
+@pytest.mark.django_db
+def test_worker_processes_writing_several_segments_find_what_one_process_finds(articles):
+    bulk.rebuild(procs=1)
+    in_one_process = answers()
+    assert len(whoosh_engine.current_view().parts) == 1
+    count, _seconds = bulk.rebuild(procs=2, limitmb=0.005)  # a new segment every few documents
+    assert count == whoosh_engine.document_count()
+    assert len(whoosh_engine.current_view().parts) > 2
+    assert answers() == in_one_process
+    assert in_one_process["河长制"][0] == len(TITLES)
+    assert in_one_process["长期"] == (1, ["县长调研河道治理"])
+
+
+@pytest.mark.django_db
+def test_a_failing_worker_fails_the_rebuild_and_leaves_the_live_index(articles, monkeypatch, search_index):
+    before = answers()
+
+    def fail(self, **fields):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ArraySegmentWriter, "add_document", fail)  # the forked workers inherit it
+    with pytest.raises(bulk.RebuildFailed, match="disk full"):
+        bulk.rebuild(procs=2)
+    monkeypatch.undo()
+    whoosh_engine.forget_view()
+    assert answers() == before
+    parent = os.path.dirname(search_index)
+    assert [name for name in os.listdir(parent) if ".building-" in name] == []
