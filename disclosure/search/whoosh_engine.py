@@ -25,8 +25,11 @@ generation; unchanged segments keep their caches.
 import os
 import re
 import threading
+import zlib
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
+from itertools import chain
+from pickle import loads
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -99,14 +102,33 @@ def _read_ids(reader, fieldname, text):
     except (KeyError, TermNotFound):
         return 0
     if isinstance(matcher, W3LeafMatcher):
-        ids = []
-        while not matcher._atend:
-            if matcher._ids is None:
-                matcher._read_ids()
-            ids.extend(matcher._ids)
-            matcher._next_block()
-        return from_numbers(ids)
+        return from_numbers(_block_ids(matcher))
     return from_numbers(matcher.all_ids())
+
+
+def _block_ids(matcher):
+    """Every document number of a term's on-disk postings, as an int64 array, decoded with NumPy.
+
+    Whoosh stores a block's numbers as differences, the first one as it is, and decodes them in Python,
+    one block at a time (``W3LeafMatcher._read_ids``). Here each block's differences are only unpickled;
+    the first number of each block is made a difference from the previous block's last (the block header
+    holds it), and one cumulative sum over all blocks gives every number.
+    """
+    postfile = matcher._postfile
+    blocks, previous_last = [], []
+    last = 0
+    while True:
+        data = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+        blocks.append(loads(zlib.decompress(data) if matcher._compression else data)[0])
+        previous_last.append(last)
+        last = matcher._maxid
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    sizes = np.fromiter(map(len, blocks), dtype=np.int64, count=len(blocks))
+    differences = np.fromiter(chain.from_iterable(blocks), dtype=np.int64, count=int(sizes.sum()))
+    differences[np.cumsum(sizes) - sizes] -= previous_last
+    return np.cumsum(differences)
 
 
 def _coded(values):

@@ -12,6 +12,8 @@ import io
 
 from whoosh.filedb import compound, structfile
 
+PEEK_BYTES = 256  # more than a postings block header's pickle (about 20 bytes)
+
 
 class _MemoryFile(io.RawIOBase):
     """A read-only, seekable stream over a ``memoryview`` (of the mapped compound file), without a copy."""
@@ -38,6 +40,12 @@ class _MemoryFile(io.RawIOBase):
         data = self._buffer[self._position:end].tobytes()
         self._position = max(self._position, end)
         return data
+
+    def peek(self, size=0):
+        """Up to ``PEEK_BYTES`` bytes from the position, without moving it. The C unpickler asks this first and
+        then reads what it used, so a small pickle (a postings block's header) costs two calls, not one per
+        opcode."""
+        return self._buffer[self._position:self._position + PEEK_BYTES].tobytes()
 
     def seek(self, offset, whence=io.SEEK_SET):
         base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._buffer)}[whence]

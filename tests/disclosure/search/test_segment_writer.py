@@ -6,11 +6,16 @@ import random
 import pytest
 from haystack import connections
 from whoosh import fields as whoosh_fields
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import SegmentWriter
 
 from disclosure.search.backend import CountyWhooshSearchBackend
+from disclosure.search.bitmaps import members
 from disclosure.search.segment_writer import ArraySegmentWriter, check_schema
+from disclosure.search.whoosh_engine import _read_ids
 
+BLOCK = 128  # Whoosh's default block size, so common terms here span several blocks
 WORDS = ["安全生产", "河长制", "最低生活保障", "城关镇", "住房公积金", "通知", "实施方案", "COVID-19", "示政发〔2026〕4号",
          "乡村振兴", "的", "和", "2026年", "会议", "社会保险", "林长制", "高标准农田建设", "老旧小区改造"]
 
@@ -41,10 +46,10 @@ def documents(count, seed=7):
     return docs
 
 
-def build(path, writer_class, docs):
+def build(path, make_writer, docs):
     path.mkdir()
     ix = FileStorage(str(path)).create_index(county_schema(path))
-    writer = writer_class(ix)
+    writer = make_writer(ix)
     for doc in docs:
         writer.add_document(**doc)
     writer.commit()
@@ -72,9 +77,8 @@ def segment_file(ix, extension):
 @pytest.fixture
 def both(tmp_path):
     docs = documents(420)
-    from whoosh.writing import SegmentWriter
-
-    return build(tmp_path / "whoosh", SegmentWriter, docs), build(tmp_path / "array", ArraySegmentWriter, docs)
+    return (build(tmp_path / "whoosh", lambda ix: SegmentWriter(ix, codec=W3Codec(blocklimit=BLOCK)), docs),
+            build(tmp_path / "array", lambda ix: ArraySegmentWriter(ix, block_limit=BLOCK), docs))
 
 
 def test_the_same_terms_postings_statistics_and_blocks(both):
@@ -90,7 +94,7 @@ def test_the_same_terms_postings_statistics_and_blocks(both):
         mine_postings, mine_blocks = postings(ours, fieldname, text)
         assert (mine_postings, mine_blocks) == postings(theirs, fieldname, text), (fieldname, text)
         multi_block += len(set(mine_blocks)) > 1
-    assert multi_block >= 5  # common terms span several blocks of 128 postings
+    assert multi_block >= 5
 
 
 def test_the_same_lengths_columns_and_stored_fields(both):
@@ -134,3 +138,14 @@ def test_a_format_it_does_not_write_is_refused():
         check_schema(whoosh_fields.Schema(body=whoosh_fields.TEXT(phrase=True)))
     with pytest.raises(ValueError, match="boost"):
         check_schema(whoosh_fields.Schema(body=whoosh_fields.TEXT(phrase=False, field_boost=2.0)))
+
+
+def test_the_engine_reads_blocks_of_any_size_as_whoosh_does(tmp_path):
+    docs = documents(420)
+    for size in (1, 7, 128, 1024):
+        ix = build(tmp_path / f"blocks-{size}", lambda ix, size=size: ArraySegmentWriter(ix, block_limit=size), docs)
+        reader = ix.reader()
+        for fieldname, text in reader.all_terms():
+            if fieldname in ("text", "title", "identifiers"):
+                expected = list(reader.postings(fieldname, text).all_ids())
+                assert members(_read_ids(reader, fieldname, text.decode())).tolist() == expected, (size, text)
