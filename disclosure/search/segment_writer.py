@@ -170,9 +170,13 @@ class ArraySegmentWriter(SegmentWriter):
 
     def write_segment(self):
         """Write the documents added so far as one finished segment, without committing it, and close this
-        writer; returns the segment, to be committed with others by :meth:`commit_segments`."""
+        writer; returns the segment, to be committed with others by :meth:`commit_segments`.
+
+        The index's temporary directory is shared by every writer on it (other workers' are still writing
+        there), so it is left for :meth:`commit_segments` to remove, as Whoosh's own multi-process writer does.
+        """
         segment = self._finalize_segment()
-        self._finish()
+        self.is_closed = True
         return segment
 
     def commit_segments(self, segments):

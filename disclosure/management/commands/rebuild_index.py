@@ -22,7 +22,7 @@ class Command(HaystackRebuildCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--limitmb", type=int, default=256, help="Memory per indexing process, in MB.")
+        parser.add_argument("--limitmb", type=int, default=256, help="Postings a worker keeps in memory before writing them as a segment, in MB.")
 
     def handle(self, **options):
         backend = connections["default"].get_backend()

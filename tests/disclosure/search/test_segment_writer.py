@@ -1,15 +1,18 @@
 """The rebuild's array segment writer writes what Whoosh's own SegmentWriter writes (segment_writer.py)."""
 
 import datetime
+import os
 import random
 
 import pytest
 from haystack import connections
 from whoosh import fields as whoosh_fields
+from whoosh import formats
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
+from disclosure.search.analysis import SegmentedText
 from disclosure.search.backend import CountyWhooshSearchBackend
 from disclosure.search.bitmaps import members
 from disclosure.search.segment_writer import ArraySegmentWriter, check_schema
@@ -149,3 +152,35 @@ def test_the_engine_reads_blocks_of_any_size_as_whoosh_does(tmp_path):
             if fieldname in ("text", "title", "identifiers"):
                 expected = list(reader.postings(fieldname, text).all_ids())
                 assert members(_read_ids(reader, fieldname, text.decode())).tolist() == expected, (size, text)
+
+
+def test_an_index_built_with_frequencies_keeps_writing_them_until_it_is_rebuilt(tmp_path):
+    old_text = SegmentedText()  # as unpickled from an index built before presence-only terms
+    old_text.format, old_text.scorable = formats.Frequency(), True
+    schema = whoosh_fields.Schema(id=whoosh_fields.ID(stored=True, unique=True), text=old_text)
+    ix = FileStorage(str(tmp_path)).create_index(schema)
+    writer = ix.writer()
+    writer.add_document(id="1", text="全面推行河长制，河长巡河")
+    writer.commit()
+    matcher = ix.reader().postings("text", "河长")
+    assert (matcher.id(), matcher.value_as("frequency")) == (0, 2)
+    assert SegmentedText().format.__class__ is formats.Existence
+
+
+def test_writers_on_one_index_write_their_segments_in_any_order_and_commit_them_together(tmp_path):
+    """Worker processes each write segments on the index being built, all at the same time (bulk.py)."""
+    docs = documents(60)
+    ix = FileStorage(str(tmp_path)).create_index(county_schema(tmp_path))
+    first, second = ArraySegmentWriter(ix, _lk=False), ArraySegmentWriter(ix, _lk=False)
+    for number, doc in enumerate(docs):
+        (first if number % 2 else second).add_document(**doc)
+    segments = [first.write_segment()]  # the other writer is still open, its column file in the shared temp folder
+    third = ArraySegmentWriter(ix, _lk=False)
+    third.add_document(**documents(1, seed=5)[0] | {"id": "disclosure.catalogueentry.600", "django_id": "600"})
+    segments += [second.write_segment(), third.write_segment()]
+    ArraySegmentWriter(ix).commit_segments(segments)
+    with ix.refresh().searcher() as searcher:
+        assert searcher.doc_count() == 61
+        assert len(searcher.reader().leaf_readers()) == 3
+        assert searcher.document_number(id="disclosure.catalogueentry.600") is not None
+    assert sorted(os.listdir(tmp_path)) == sorted(name for name in os.listdir(tmp_path) if not name.endswith(".tmp"))
