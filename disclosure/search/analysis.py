@@ -4,13 +4,14 @@
 instead of pushing every term through Whoosh's Python analyzer pipeline, which was the bulk of
 indexing time. The analyzer is still set so Whoosh's own tools see the same terms.
 
-``MatchTextColumn`` keeps each entry's whole text in match form, deflate-compressed, in a
+``MatchTextColumn`` keeps each entry's whole text in match form, LZ4-compressed, in a
 per-document column: the engine reads it only for the few candidates of a word that is not one
 exact term, to verify that the word occurs as one contiguous string.
 """
 
 from collections import Counter
 
+import lz4.block
 from whoosh import analysis, columns, fields, formats
 
 from .segmenter import index_terms, text_match_form
@@ -58,11 +59,36 @@ class SegmentedText(fields.TEXT):
                 yield text.encode("utf-8"), freq, float(freq), formats.pack_uint(freq)
 
 
+class LZ4BytesColumn(columns.VarBytesColumn):
+    """Variable-length bytes, each value compressed with LZ4 (python-lz4's block format).
+
+    The engine decompresses one value per candidate document of a word it must verify, thousands for a
+    common compound at 100,000 entries. Measured on county texts of 3.4 KB (match form, UTF-8): Whoosh's
+    deflate column keeps 34 % of the size and decompresses in 16.6 µs; LZ4 keeps 45 % in 2.1 µs.
+    """
+
+    class Writer(columns.VarBytesColumn.Writer):
+        def add(self, docnum, v):
+            super().add(docnum, lz4.block.compress(v))
+
+    class Reader(columns.VarBytesColumn.Reader):
+        def __getitem__(self, docnum):
+            value = super().__getitem__(docnum)
+            return lz4.block.decompress(value) if value else value
+
+        def __iter__(self):
+            for value in super().__iter__():
+                yield lz4.block.decompress(value) if value else value
+
+        def load(self):
+            return list(self)
+
+
 class MatchTextColumn(fields.COLUMN):
     """The entry's text in match form, compressed, one value per document; not searchable by itself."""
 
     def __init__(self):
-        super().__init__(columns.CompressedBytesColumn(level=1))
+        super().__init__(LZ4BytesColumn())
 
     def to_column_value(self, value):
         """The title line and the rest, each in match form, joined by a newline (no match spans it)."""

@@ -28,6 +28,9 @@ from .segment_writer import ArraySegmentWriter
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200  # documents handed to a worker at a time
+# Postings a worker keeps before it writes them as a segment (12 bytes each): about 45 million, so at 100,000
+# county documents each of two workers writes two segments; its peak while writing is about three times this.
+LIMIT_MB = 512
 WORKER_CHECK_SECONDS = 5.0
 
 
@@ -35,7 +38,7 @@ class RebuildFailed(Exception):
     """A worker process failed or died; the message holds its traceback or exit code."""
 
 
-def rebuild(procs=2, chunk_size=2000, limitmb=256, progress=None):
+def rebuild(procs=2, chunk_size=2000, limitmb=LIMIT_MB, progress=None):
     """Build a complete new index from the public catalogue (then public letters and organisations, every
     other search index) and swap it in.
 

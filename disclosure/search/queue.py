@@ -25,7 +25,7 @@ from haystack import connections
 
 from ..models import CatalogueEntry, PendingIndexUpdate
 from .backend import IndexMissing
-from .bulk import rebuild
+from .bulk import LIMIT_MB, rebuild
 from .documents import catalogue_index, indexes_by_label, model_label
 from .models import CATALOGUE_ENTRY_LABEL
 
@@ -132,7 +132,7 @@ def retry_delay(attempt):
     return RETRY_DELAYS_SECONDS[min(attempt, len(RETRY_DELAYS_SECONDS) - 1)]
 
 
-def rebuild_index(procs=2, chunk_size=2000, limitmb=256, progress=None):
+def rebuild_index(procs=2, chunk_size=2000, limitmb=LIMIT_MB, progress=None):
     """Build a complete new index (``bulk.rebuild``, same arguments) and swap it in, then queue the catalogue
     entries changed while it was built, so none is left out. Returns (documents written, seconds)."""
     started = timezone.now()

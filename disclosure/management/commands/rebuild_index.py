@@ -14,6 +14,7 @@ from haystack import connections
 from haystack.management.commands.rebuild_index import Command as HaystackRebuildCommand
 
 from disclosure.search.backend import CountyWhooshSearchBackend
+from disclosure.search.bulk import LIMIT_MB
 from disclosure.search.queue import rebuild_index
 
 
@@ -22,7 +23,8 @@ class Command(HaystackRebuildCommand):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--limitmb", type=int, default=256, help="Postings a worker keeps in memory before writing them as a segment, in MB.")
+        parser.add_argument("--limitmb", type=int, default=LIMIT_MB,
+                            help="Postings a worker keeps in memory before writing them as a segment, in MB.")
 
     def handle(self, **options):
         backend = connections["default"].get_backend()
