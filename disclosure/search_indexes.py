@@ -72,7 +72,9 @@ class CatalogueEntryIndex(CountySearchIndex, indexes.Indexable):
         """Public entries as rows (no joins: labels come from cached maps); personal identifiers masked."""
         date_label = _("发布日期")
         rows = {}
-        for row in CatalogueEntry.objects.public().filter(pk__in=pks).values(*ENTRY_FIELDS):
+        # No ordering: with ORDER BY display_date SQLite walks the (status, date) index over every public entry
+        # instead of looking up these keys (20 ms instead of 1 at 100,000 entries; rows are placed by rank anyway).
+        for row in CatalogueEntry.objects.public().filter(pk__in=pks).order_by().values(*ENTRY_FIELDS):
             row["title"] = mask_personal_data(row["title"])
             row["summary"] = mask_personal_data(row["summary"])
             row["body_text"] = mask_personal_data(row["body_text"])

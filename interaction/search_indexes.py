@@ -65,7 +65,7 @@ class LetterIndex(CountySearchIndex, indexes.Indexable):
         """Public letters among ``pks``, in the public page's masked form, linked to that page."""
         date_label = _("答复日期")
         rows = {}
-        for letter in self.index_queryset().filter(pk__in=pks):
+        for letter in self.index_queryset().filter(pk__in=pks).order_by():  # by key, not a date-ordered scan
             rows[letter.pk] = {
                 "pk": letter.pk, "title": mask_personal_data(letter.subject), "summary": letter.public_message,
                 "body_text": letter.public_reply, "url": reverse("interaction:letter", args=[letter.mailbox.slug, letter.pk]),

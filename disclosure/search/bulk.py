@@ -28,9 +28,10 @@ from .segment_writer import ArraySegmentWriter
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200  # documents handed to a worker at a time
-# Postings a worker keeps before it writes them as a segment (12 bytes each): about 45 million, so at 100,000
-# county documents each of two workers writes two segments; its peak while writing is about three times this.
-LIMIT_MB = 512
+# Postings a worker keeps before it writes them as a segment (12 bytes each, about 22 million). At 100,000 county
+# documents each of two workers writes three segments and peaks near 1 GB; with 512 MB (two segments each) the
+# build took longer (231 s instead of 200 s) and a worker peaked at 2.3 GB.
+LIMIT_MB = 256
 WORKER_CHECK_SECONDS = 5.0
 
 

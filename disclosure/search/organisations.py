@@ -68,7 +68,7 @@ class OrganisationIndex(CountySearchIndex, indexes.Indexable):
         """Organisations among ``pks`` still findable, linked to their home page on its own Site."""
         date_label = _("更新日期")
         rows = {}
-        for organisation in self.index_queryset().filter(pk__in=pks):
+        for organisation in self.index_queryset().filter(pk__in=pks).order_by():  # by key, not an ordered scan
             page = organisation.home_page
             site_id, root_url, path = page.get_url_parts() or (None, "", "")
             rows[organisation.pk] = {

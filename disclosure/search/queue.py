@@ -90,7 +90,7 @@ def process_pending(limit=BATCH_LIMIT):
     batches, removed = [], []
     for label, pks in wanted.items():
         index = known.get(label)
-        live = list(index.index_queryset().filter(pk__in=pks)) if index is not None else []
+        live = list(index.index_queryset().filter(pk__in=pks).order_by()) if index is not None else []
         live_ids = {obj.pk for obj in live}
         removed.extend(f"{label}.{pk}" for pk in sorted(pks) if pk not in live_ids)
         if live:
