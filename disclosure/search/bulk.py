@@ -9,6 +9,7 @@ segments at once. The new index is built beside the live one and swapped in, so 
 answering during a rebuild; ``queue.rebuild_index`` queues the entries changed meanwhile afterwards.
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -191,6 +192,7 @@ def _check_alive(workers):
 
 def _worker(folder, indexname, limitmb, jobs, results):
     """A worker process: write the documents of every batch it takes into segments; report them or the error."""
+    gc.freeze()  # the heap inherited from the parent (Django, the apps) lives on: full collections need not walk it
     try:
         segments = _Segments(FileStorage(folder).open_index(indexname), limitmb)
         while (batch := jobs.get()) is not None:
