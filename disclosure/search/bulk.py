@@ -144,12 +144,12 @@ def _write_in_workers(ix, documents, procs, limitmb):
             batch.append(doc)
             count += 1
             if len(batch) == BATCH_SIZE:
-                _put(jobs, batch, workers)
+                _put(jobs, batch, workers, results)
                 batch = []
         if batch:
-            _put(jobs, batch, workers)
+            _put(jobs, batch, workers, results)
         for _worker_process in workers:
-            _put(jobs, None, workers)
+            _put(jobs, None, workers, results)
         segments = []
         for _worker_process in workers:
             segments.extend(_result(results, workers))
@@ -158,18 +158,32 @@ def _write_in_workers(ix, documents, procs, limitmb):
     except BaseException:
         for worker in workers:
             worker.terminate()
+        jobs.cancel_join_thread()  # batches no worker will read must not keep this process from exiting
         raise
     _commit(ix, segments)
     return count
 
 
-def _put(jobs, item, workers):
+def _put(jobs, item, workers, results):
+    """Hand ``item`` to the workers; raise :class:`RebuildFailed` as soon as one has stopped (none may stop
+    before it is sent its end), with the error it reported."""
     while True:
         try:
             jobs.put(item, timeout=WORKER_CHECK_SECONDS)
             return
         except queue.Full:
-            _check_alive(workers)
+            _raise_reported_error(results)
+            stopped = [worker for worker in workers if worker.exitcode is not None]
+            if stopped:
+                raise RebuildFailed(f"index worker {stopped[0].pid} stopped with code {stopped[0].exitcode}") from None
+
+
+def _raise_reported_error(results):
+    try:
+        outcome, value = results.get_nowait()
+    except queue.Empty:
+        return
+    raise RebuildFailed(value if outcome == "error" else f"index worker finished before its end: {outcome}")
 
 
 def _result(results, workers):
@@ -177,17 +191,13 @@ def _result(results, workers):
         try:
             outcome, value = results.get(timeout=WORKER_CHECK_SECONDS)
         except queue.Empty:
-            _check_alive(workers)
+            for worker in workers:
+                if worker.exitcode not in (None, 0):
+                    raise RebuildFailed(f"index worker {worker.pid} exited with code {worker.exitcode}") from None
             continue
         if outcome == "error":
             raise RebuildFailed(value)
         return value
-
-
-def _check_alive(workers):
-    for worker in workers:
-        if worker.exitcode not in (None, 0):
-            raise RebuildFailed(f"index worker {worker.pid} exited with code {worker.exitcode}")
 
 
 def _worker(folder, indexname, limitmb, jobs, results):

@@ -1,6 +1,7 @@
 """The full rebuild (bulk.py): worker processes write segments that together hold what one process writes."""
 
 import os
+import signal
 
 import pytest
 
@@ -55,3 +56,28 @@ def test_a_failing_worker_fails_the_rebuild_and_leaves_the_live_index(articles, 
     assert answers() == before
     parent = os.path.dirname(search_index)
     assert [name for name in os.listdir(parent) if ".building-" in name] == []
+
+
+@pytest.mark.django_db
+def test_a_worker_failing_while_batches_are_still_queued_fails_the_rebuild_at_once(articles, monkeypatch):
+    """Workers that reported an error and stopped while the queue to them was full left the rebuild waiting for
+    room forever (a stopped worker's exit code is 0), and its unsent batches kept the process from exiting."""
+    monkeypatch.setattr(bulk, "BATCH_SIZE", 1)  # 25 batches for a queue of 8
+    monkeypatch.setattr(bulk, "WORKER_CHECK_SECONDS", 0.2)
+
+    def fail(self, **fields):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ArraySegmentWriter, "add_document", fail)
+
+    def waited_too_long(signum, frame):
+        raise TimeoutError("the rebuild is still waiting for its stopped workers")
+
+    previous = signal.signal(signal.SIGALRM, waited_too_long)
+    signal.alarm(30)
+    try:
+        with pytest.raises(bulk.RebuildFailed, match="disk full"):
+            bulk.rebuild(procs=2)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
