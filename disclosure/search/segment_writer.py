@@ -8,7 +8,7 @@ the pool and the per-posting writes were about three quarters of a rebuild.
 :class:`ArraySegmentWriter` keeps each field's postings as three integer arrays (term number,
 document number, frequency), orders them once with NumPy when the segment is flushed, and hands
 each term's postings to Whoosh's own postings writer a block at a time. Everything else is
-Whoosh's: the per-document writer (lengths, columns, stored fields), the term table, the block
+Whoosh's: the per-document writer (columns, stored fields), the term table, the block
 layout and compression, the segment and its compound file. So Whoosh and the engine read the
 result as any other segment, and later incremental writers add to it and merge it as usual
 (``tests/disclosure/search/test_segment_writer.py`` reads both writers' segments back and
@@ -26,7 +26,6 @@ from pickle import dumps
 import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3PostingsWriter, W3TermInfo
-from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from .analysis import SegmentedText
@@ -38,15 +37,12 @@ from .segmenter import index_terms
 BLOCK_LIMIT = 1024
 COMPRESSION = 3  # zlib level of each block: Whoosh's default
 
-# Whoosh keeps a field's length per document as one byte (``length_to_byte``) and reads it back as
-# the length that byte stands for; the postings writer's block statistics use the read-back length.
-_STORED_LENGTH = np.array([byte_to_length(code) for code in range(256)], dtype=np.int64)
 
 
 def check_schema(schema):
     """Raise ``ValueError`` unless every indexed field of ``schema`` is one this writer writes exactly
-    as Whoosh's ``SegmentWriter`` would: ``Existence`` or ``Frequency`` format with boost 1, no term
-    vectors, no separate spelling field."""
+    as Whoosh's ``SegmentWriter`` would: ``Existence`` or ``Frequency`` format with boost 1, not scorable
+    (no field lengths: nothing here scores), no term vectors, no separate spelling field."""
     for name, field in schema.items():
         if not field.indexed:
             continue
@@ -54,37 +50,27 @@ def check_schema(schema):
         if kind not in (formats.Existence, formats.Frequency) or field.format.field_boost != 1.0:
             raise ValueError(f"field {name!r}: postings format {kind.__name__} with boost {field.format.field_boost} "
                              "is not written by ArraySegmentWriter")
-        if field.vector or field.separate_spelling():
-            raise ValueError(f"field {name!r}: term vectors and spelling fields are not written by ArraySegmentWriter")
+        if field.scorable or field.vector or field.separate_spelling():
+            raise ValueError(f"field {name!r}: field lengths, term vectors and spelling fields are not written by "
+                             "ArraySegmentWriter")
 
 
 class _FieldPostings:
     """One field's postings in the order they were added: parallel arrays of term number, document number
-    and frequency, with the term texts numbered in first-seen order and each document's field length."""
+    and frequency, with the term texts numbered in first-seen order."""
 
     def __init__(self):
         self.numbers = {}  # term (str for segmented text, bytes otherwise) -> term number
         self.terms = array("i")
         self.docs = array("i")
         self.freqs = array("i")
-        self.length_docs = array("i")
-        self.lengths = array("i")
 
-    def add(self, docnum, counts, length):
-        """Add one document's ``{term: frequency}`` and its field length (0: not kept)."""
+    def add(self, docnum, counts):
+        """Add one document's ``{term: frequency}``."""
         numbers = self.numbers
         self.terms.extend([numbers.setdefault(term, len(numbers)) for term in counts])
         self.freqs.extend(counts.values())
         self.docs.extend(array("i", [docnum]) * len(counts))
-        if length:
-            self.length_docs.append(docnum)
-            self.lengths.append(length)
-
-    def stored_lengths(self, doc_count):
-        """Each document's field length as Whoosh reads it back (0 where none was kept): int64 array."""
-        codes = np.zeros(doc_count, dtype=np.uint8)  # byte 0 reads back as no length
-        codes[np.frombuffer(self.length_docs, dtype=np.int32)] = [length_to_byte(length) for length in self.lengths]
-        return _STORED_LENGTH[codes]
 
     def grouped(self, block_limit):
         """:class:`_Grouped`: the postings ordered by term text (Whoosh's order), each term's in document order."""
@@ -117,21 +103,14 @@ class _Grouped:
         self.deltas = np.diff(docs, prepend=0)
         self.deltas[self.block_starts] = docs[self.block_starts]
 
-    def block_lengths(self, lengths):
-        """``(shortest, longest)`` field length per block, over postings with a length (0 when none has)."""
-        own = lengths[self.docs]
-        unset = np.iinfo(np.int64).max
-        shortest = np.minimum.reduceat(np.where(own > 0, own, unset), self.block_starts)
-        return np.where(shortest == unset, 0, shortest), np.maximum.reduceat(own, self.block_starts)
-
 
 class _ArrayPostingsWriter(W3PostingsWriter):
     """Whoosh's postings writer for one term, given all the term's blocks at once (``write_term``).
 
     The block layout is Whoosh's (``W3PostingsWriter._write_block``): the block's size (negative for the
     last), a pickled info tuple (count, last id, highest weight, compression, shortest and longest field
-    length as bytes), then the compressed pickle of (id differences, weights, values). The byte-for-byte
-    test against Whoosh's own writer keeps the two equal.
+    length: 0, no field is scorable), then the compressed pickle of (id differences, weights, values). The
+    byte-for-byte test against Whoosh's own writer keeps the two equal.
     """
 
     def write_term(self, ids, weights, values, infos):
@@ -202,18 +181,15 @@ class ArraySegmentWriter(SegmentWriter):
             if value is None:
                 continue
             field = schema[name]
-            length = 0
             if field.indexed:
                 if isinstance(field, SegmentedText) and isinstance(field.format, formats.Existence):
                     counts = dict.fromkeys(index_terms(value), 1)
                 else:
                     counts = {term: freq for term, freq, _weight, _value in field.index(value)}
-                if field.scorable:
-                    length = sum(counts.values())
                 if counts:
-                    self._postings.setdefault(name, _FieldPostings()).add(docnum, counts, length)
+                    self._postings.setdefault(name, _FieldPostings()).add(docnum, counts)
             stored = fields.get(f"_stored_{name}", value)
-            perdoc.add_field(name, field, stored if field.stored else None, length)
+            perdoc.add_field(name, field, stored if field.stored else None, 0)
             if field.column_type and stored is not None:
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
         perdoc.finish_doc()
@@ -234,12 +210,9 @@ class ArraySegmentWriter(SegmentWriter):
         weights = grouped.freqs.astype(np.float32) if frequency else np.ones(len(grouped.freqs), dtype=np.float32)
         values = grouped.freqs.astype(">u4").tobytes() if frequency else None  # Frequency: count as big-endian uint
         highest, lowest = np.maximum.reduceat(weights, starts), np.minimum.reduceat(weights, starts)
-        shortest, longest = grouped.block_lengths(postings.stored_lengths(self.docnum))
-        shortest_byte = [length_to_byte(int(length)) if length else 0 for length in shortest]
-        longest_byte = [length_to_byte(int(length)) for length in longest]
         term_weights = np.add.reduceat(weights.astype(np.float64), grouped.term_starts) if len(weights) else []
         starts, ends, highest, lowest = starts.tolist(), ends.tolist(), highest.tolist(), lowest.tolist()
-        shortest, longest, docs = shortest.tolist(), longest.tolist(), grouped.docs
+        docs = grouped.docs
         fieldwriter.start_field(name, field)
         # The field writer made Whoosh's postings writer for this field; ours writes the same bytes.
         writer = fieldwriter._postwriter = _ArrayPostingsWriter(
@@ -256,14 +229,11 @@ class ArraySegmentWriter(SegmentWriter):
                 else:  # Whoosh's shorthand: None when every weight is 1, else the one weight
                     block_weights.append(None if highest[block] == 1.0 else highest[block])
                 block_values.append(values[start * 4:end * 4] if values is not None else None)
-                infos.append((end - start, int(docs[end - 1]), highest[block], COMPRESSION,
-                              shortest_byte[block], longest_byte[block]))
-            lengths = [shortest[block] for block in blocks if shortest[block]]
+                infos.append((end - start, int(docs[end - 1]), highest[block], COMPRESSION, 0, 0))
             start, end = int(grouped.term_starts[term]), int(grouped.term_ends[term])
             fieldwriter.start_term(text)
             writer._terminfo = W3TermInfo(
-                weight=float(term_weights[term]), df=end - start, minlength=min(lengths) if lengths else None,
-                maxlength=max(longest[block] for block in blocks), maxweight=max(highest[block] for block in blocks),
+                weight=float(term_weights[term]), df=end - start, maxweight=max(highest[block] for block in blocks),
                 minid=int(docs[start]), maxid=int(docs[end - 1]))
             writer.write_term(ids, block_weights, block_values, infos)
             fieldwriter.finish_term()

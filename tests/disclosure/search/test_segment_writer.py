@@ -141,6 +141,8 @@ def test_a_format_it_does_not_write_is_refused():
         check_schema(whoosh_fields.Schema(body=whoosh_fields.TEXT(phrase=True)))
     with pytest.raises(ValueError, match="boost"):
         check_schema(whoosh_fields.Schema(body=whoosh_fields.TEXT(phrase=False, field_boost=2.0)))
+    with pytest.raises(ValueError, match="field lengths"):
+        check_schema(whoosh_fields.Schema(body=whoosh_fields.TEXT(phrase=False)))  # scorable
 
 
 def test_the_engine_reads_blocks_of_any_size_as_whoosh_does(tmp_path):
