@@ -16,8 +16,9 @@ Prints, with the load average:
   process at its default polling interval, polled through the search service until it is found,
 * query latency (median, p95) of the search page and the JSON API over at least 200 distinct
   queries (1–3 words, compounds, pinyin, questions, some narrowed by a facet), with facets and
-  highlighting, run in a fresh process as a web worker would, and that process's resident memory after
-  start, after opening the index and after the queries (its own heap apart from mapped index files),
+  highlighting, each endpoint in its own fresh process from cold, as a newly started web worker would (every
+  first read of a term and first verification of a word is timed), and the page process's resident memory
+  after start, after opening the index and after the queries (its own heap apart from mapped index files),
 * precision and recall on ``JUDGED_WORDS`` (over 50, at least 10 compounds the segmenter's
   dictionary lacks): of the entries whose title, summary, body or identifiers contain the word
   (in match form), the share found; of the entries found, the share that contain it,
@@ -294,7 +295,8 @@ def distinct_queries(count, rng):
     return texts[:count]
 
 
-def measure_queries(count, rng):
+def measure_queries(count, rng, name):
+    """Time ``count`` distinct queries on one endpoint (``name``: "page" or "api") in this process, from cold."""
     from django.test import Client
 
     from departments.models import Organisation
@@ -316,19 +318,17 @@ def measure_queries(count, rng):
     client.get("/search/", {"q": "预热"})
     client.get("/api/search/", {"q": "预热"})
     memory["index open"] = memory_mb()
-    timings = {}
-    for name, url in (("page", "/search/"), ("api", "/api/search/")):
-        times, cpu_times = [], []
-        for params in queries:
-            started, started_cpu = time.perf_counter(), time.process_time()
-            response = client.get(url, params)
-            times.append((time.perf_counter() - started) * 1000)
-            cpu_times.append((time.process_time() - started_cpu) * 1000)
-            assert response.status_code == 200, (url, params, response.status_code)
-        timings[name] = times
-        # The index, the SQLite database and the view all run in this process: its CPU time is the cost
-        # of a query without the waits for a core that other work on a loaded machine adds.
-        timings[f"{name} (CPU time of this process)"] = cpu_times
+    url = {"page": "/search/", "api": "/api/search/"}[name]
+    times, cpu_times = [], []
+    for params in queries:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url, params)
+        times.append((time.perf_counter() - started) * 1000)
+        cpu_times.append((time.process_time() - started_cpu) * 1000)
+        assert response.status_code == 200, (url, params, response.status_code)
+    # The index, the SQLite database and the view all run in this process: its CPU time is the cost
+    # of a query without the waits for a core that other work on a loaded machine adds.
+    timings = {name: times, f"{name} (CPU time of this process)": cpu_times}
     memory["after the queries"] = memory_mb()
     return queries, timings, memory
 
@@ -360,16 +360,22 @@ def memory_mb():
 
 
 def query_worker(scratch, count):
-    """Run the queries in a fresh process, as a web worker would (not in this one, which built the corpus and
-    holds its garbage): ``(queries, timings, memory)``, memory read after start, after opening the index
-    (the warm-up query) and after the queries."""
-    result = subprocess.run([sys.executable, __file__, "--keep", str(scratch), "--query-worker", str(count)],
-                            env=dict(os.environ), cwd=ROOT, capture_output=True, text=True, timeout=3600)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
-    if result.returncode != 0 or not lines:
-        raise RuntimeError(f"query worker failed:\n{result.stderr[-3000:]}")
-    found = json.loads(lines[-1][len("RESULT "):])
-    return found["queries"], found["timings"], found["memory"]
+    """Run the queries against the page and against the API, each in a fresh process from cold, as a web worker
+    would (not in this one, which built the corpus and holds its garbage; and neither endpoint is timed on
+    caches the other one warmed): ``(queries, timings, memory)``, memory of the page's process read after start,
+    after opening the index (the warm-up query) and after the queries."""
+    timings, memory = {}, {}
+    for name in ("page", "api"):
+        result = subprocess.run([sys.executable, __file__, "--keep", str(scratch), "--query-worker", str(count),
+                                 "--endpoint", name], env=dict(os.environ), cwd=ROOT, capture_output=True, text=True,
+                                timeout=3600)
+        lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+        if result.returncode != 0 or not lines:
+            raise RuntimeError(f"query worker failed:\n{result.stderr[-3000:]}")
+        found = json.loads(lines[-1][len("RESULT "):])
+        timings.update(found["timings"])
+        memory = memory or found["memory"]
+    return found["queries"], timings, memory
 
 
 def judged_texts():
@@ -491,12 +497,13 @@ def main():
                         help="with --keep: measure on the index already built there instead of rebuilding it")
     parser.add_argument("--query-worker", type=int, metavar="N",
                         help="(internal) with --keep: run N queries on the kept index and print RESULT and JSON")
+    parser.add_argument("--endpoint", choices=("page", "api"), default="page", help="(internal) with --query-worker")
     args = parser.parse_args()
     scratch = Path(args.keep or tempfile.mkdtemp(prefix="search-bench-"))
     scratch.mkdir(parents=True, exist_ok=True)
     configure(scratch)
     if args.query_worker:
-        queries, timings, memory = measure_queries(args.query_worker, random.Random(7))
+        queries, timings, memory = measure_queries(args.query_worker, random.Random(7), args.endpoint)
         print("RESULT " + json.dumps({"queries": queries, "timings": timings, "memory": memory}))
         return
     from django.core.management import call_command
@@ -542,11 +549,12 @@ def main():
     queries, timings, memory = query_worker(scratch, args.queries)
     for name, times in timings.items():
         print(f"QUERY LATENCY {name}: median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
-              f"max {max(times):.1f} ms over {len(times)} distinct queries (facets and highlighting on)", flush=True)
+              f"max {max(times):.1f} ms over {len(times)} distinct queries (facets and highlighting on; from cold, "
+              "in a fresh process)", flush=True)
     kinds = client_facet_kinds(queries)
     print(f"KINDS over the first {min(50, len(queries))} queries (sum of the 类别 facet counts): {kinds}", flush=True)
     for moment, figures in memory.items():
-        print(f"RESIDENT MEMORY of the searching process, {moment}: {figures['rss']:.0f} MB "
+        print(f"RESIDENT MEMORY of the page's searching process, {moment}: {figures['rss']:.0f} MB "
               f"(own {figures['anon']:.0f} MB, mapped index and program files {figures['file']:.0f} MB)", flush=True)
     print(f"load average {open('/proc/loadavg').read().strip()}", flush=True)
 

@@ -37,6 +37,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
+from .analysis import containing
 from .bitmaps import from_numbers, members
 from .segmenter import is_compound, word_terms
 
@@ -168,22 +169,20 @@ class _Segment:
         found = self.terms.get(key)
         if found is not None:
             return found
+        column = self.match_text
+        if column is None:
+            return self.terms.put(key, 0)
         needle = word.encode("utf-8")
         if is_compound(word):  # a document number: its numbers are not cut (12号 is not in 112号)
             pattern = re.compile(rb"(?<![0-9])" + re.escape(needle) + rb"(?![0-9])")
-            contains = pattern.search
+
+            def search(buffer, start, end):
+                return pattern.search(buffer, start, end) is not None
         else:
-            def contains(data):
-                return needle in data
-        column = self.match_text
-        if column is None:
-            found = 0
-        elif fieldname == "title":
-            found = from_numbers(doc for doc in members(candidates).tolist()
-                                 if contains(column[doc].split(b"\n", 1)[0]))
-        else:
-            found = from_numbers(doc for doc in members(candidates).tolist() if contains(column[doc]))
-        return self.terms.put(key, found)
+            def search(buffer, start, end):
+                return buffer.find(needle, start, end) >= 0
+        found = containing(column, members(candidates).tolist(), search, first_line=fieldname == "title")
+        return self.terms.put(key, from_numbers(found))
 
     def term(self, fieldname, text):
         key = (fieldname, text)

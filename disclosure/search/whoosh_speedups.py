@@ -59,12 +59,28 @@ class _MemoryFile(io.RawIOBase):
 class _SharedBufferFile(structfile.BufferFile):
     """Whoosh's ``BufferFile`` with its stream read from the buffer instead of from a copy of it."""
 
+    mapping = None  # set by _open_file: the mmap this file is part of, and where in it it starts
+    mapping_offset = 0
+
     def __init__(self, buf, name=None, onclose=None):
         super().__init__(b"", name=name, onclose=onclose)
         self._buf = buf
         self.file = _MemoryFile(buf)
 
 
+_whoosh_open_file = compound.CompoundStorage.open_file
+
+
+def _open_file(storage, name, *args, **kwargs):
+    """Whoosh's ``open_file``; a file read from the mapping also says where: ``mapping`` (the ``mmap``) and
+    ``mapping_offset`` (its first byte there), so a column can be searched in place (``analysis.MappedBytesColumn``)."""
+    opened = _whoosh_open_file(storage, name, *args, **kwargs)
+    if storage._source and isinstance(opened, _SharedBufferFile):
+        opened.mapping, opened.mapping_offset = storage._source, storage.range(name)[0]
+    return opened
+
+
 def install_zero_copy_reads():
-    """Make compound segment files hand out ``_SharedBufferFile`` (idempotent)."""
+    """Make compound segment files hand out ``_SharedBufferFile`` and say where they are mapped (idempotent)."""
     compound.BufferFile = _SharedBufferFile
+    compound.CompoundStorage.open_file = _open_file
