@@ -109,7 +109,7 @@ def match_form_mapped(text):
     """``(form, origin)``: :func:`match_form` of ``text`` and, for each of its characters, the index in
     ``text`` it came from - so a match found in the form can be marked in the original (highlighting)."""
     text = text or ""
-    form = unicodedata.normalize("NFKC", text).lower().translate(_BRACKETS)
+    form = _one_bracket_style(unicodedata.normalize("NFKC", text).lower())
     if len(form) == len(text):
         origin = list(range(len(text)))
     else:  # some character became several (or none): map character by character

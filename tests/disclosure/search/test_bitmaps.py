@@ -29,3 +29,10 @@ def test_a_bitmap_of_every_document_of_a_large_index_is_one_bit_each():
     everything = from_numbers(range(105_000))
     assert everything.bit_count() == 105_000
     assert len(everything.to_bytes((everything.bit_length() + 7) // 8, "little")) == 13_125
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.int32])
+def test_a_numpy_array_of_numbers_makes_the_same_bitmap_as_the_numbers(dtype):
+    numbers = [104_999, 3, 50_000, 0, 64]
+    assert from_numbers(np.array(numbers, dtype=dtype)) == from_numbers(numbers)
+    assert from_numbers(np.empty(0, dtype=dtype)) == 0
