@@ -2,61 +2,80 @@
 
 Built from the public catalogue's titles (every dictionary word of two or more characters, with
 the number of titles it occurs in), the synonym groups and the queries citizens asked that found
-something - the county's own vocabulary, not a hard-coded list. Readings come from ``pypinyin``
-(whole words, so 银行 reads yinhang). Shared through the Django cache for ``CACHE_SECONDS`` and kept
-per process as well; a word published a minute ago is found at once by its characters, its pinyin
-reading follows within the cache time.
+something - the county's own vocabulary, not a hard-coded list. Readings come from ``pypinyin``'s
+character dictionary: a word has every combination of its characters' readings (银行: yinhang and
+yinxing, 重庆: chongqing and zhongqing), so a citizen's reading of a polyphonic character finds the word
+without pypinyin's phrase dictionary, which costs every search process 56 MB (measured). Shared through
+the Django cache for ``CACHE_SECONDS`` and kept per process as well; a word published a minute ago is
+found at once by its characters, its pinyin reading follows within the cache time.
 """
+
+import os
+
+# Before pypinyin is first imported (only here): its phrase dictionary is not loaded (see the docstring).
+os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
 
 from collections import Counter, defaultdict
 from datetime import timedelta
+from itertools import islice, product
 
 from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, pinyin
 
 from ..models import CatalogueEntry, SearchQueryLog
 from .memo import forget, remembered
 from .segmenter import CJK_WORD, cut_all, match_form
 from .synonyms import synonym_groups
 
-CACHE_KEY = "search:vocabulary:v1"
+CACHE_KEY = "search:vocabulary:v2"  # v2: several readings per word
 CACHE_SECONDS = 3600
 MAX_WORDS = 30_000
 MAX_WORD_CHARS = 8
+MAX_READINGS = 16  # combinations kept per word (each character's most common reading first)
 QUERY_LOG_DAYS = 90
+
+
+def readings(word, style=Style.NORMAL):
+    """Every toneless reading of ``word`` (a str of CJK characters) as a tuple of str: the combinations of its
+    characters' readings, the most common first, at most ``MAX_READINGS``. ``style=Style.FIRST_LETTER`` gives
+    initials. 银行 → ("yinxing", "yinhang", …); a character without a reading stands for itself."""
+    choices = [list(dict.fromkeys(character)) for character in pinyin(word, style=style, heteronym=True)]
+    return tuple("".join(combination) for combination in islice(product(*choices), MAX_READINGS))
 
 
 class Vocabulary:
     """``counts``: word → titles it occurs in; ``by_reading``: full toneless pinyin → words, most used first;
-    ``by_initials``: pinyin initials → words; ``by_pattern``: the word with one character replaced by ``?`` → words."""
+    ``by_initials``: pinyin initials → words; ``by_pattern``: the word with one character replaced by ``?`` → words.
+    ``words``: word → ``(count, readings, initials)`` (tuples of str, :func:`readings`)."""
 
     def __init__(self, words):
-        self.counts = {word: count for word, (count, _reading, _initials) in words.items()}
+        self.counts = {word: count for word, (count, _readings, _initials) in words.items()}
         self.by_reading = defaultdict(list)
         self.by_initials = defaultdict(list)
         self.by_pattern = defaultdict(list)
-        for word, (_count, reading, initials) in sorted(words.items(), key=lambda item: (-item[1][0], item[0])):
-            self.by_reading[reading].append(word)
-            self.by_initials[initials].append(word)
+        for word, (_count, full, initials) in sorted(words.items(), key=lambda item: (-item[1][0], item[0])):
+            for reading in dict.fromkeys(full):
+                self.by_reading[reading].append(word)
+            for reading in dict.fromkeys(initials):
+                self.by_initials[reading].append(word)
             for index in range(len(word)):
                 self.by_pattern[f"{word[:index]}?{word[index + 1:]}"].append(word)
-
-    def reading(self, word):
-        return "".join(lazy_pinyin(word))
 
     def close_words(self, word):
         """Known words one character off ``word`` or read the same (homophones), most used first."""
         found = []
         for index in range(len(word)):
             found.extend(self.by_pattern.get(f"{word[:index]}?{word[index + 1:]}", ()))
-        found.extend(self.by_reading.get(self.reading(word), ()))
+        for reading in readings(word):
+            found.extend(self.by_reading.get(reading, ()))
         unique = {candidate for candidate in found if candidate != word}
         return sorted(unique, key=lambda candidate: (-self.counts[candidate], candidate))
 
     def readings_of(self, latin):
-        """Known words whose full pinyin is ``latin`` (shebao → 社保), else whose initials are (sb → 社保)."""
+        """Known words one of whose full pinyin readings is ``latin`` (shebao → 社保), else one of whose initials
+        are (sb → 社保)."""
         return list(self.by_reading.get(latin, ())) or list(self.by_initials.get(latin, ()))
 
 
@@ -88,7 +107,7 @@ def vocabulary():
     def compute():
         words = cache.get(CACHE_KEY)
         if words is None:
-            words = {word: (count, "".join(lazy_pinyin(word)), "".join(lazy_pinyin(word, style=Style.FIRST_LETTER)))
+            words = {word: (count, readings(word), readings(word, Style.FIRST_LETTER))
                      for word, count in _word_counts().items()}
             cache.set(CACHE_KEY, words, CACHE_SECONDS)
         return Vocabulary(words)

@@ -129,3 +129,34 @@ def test_results_say_their_kind_and_can_be_narrowed_by_it(client, department, se
     only = client.get("/api/search/", {"q": "社保卡", "kind": "service"}).json()
     assert [result["title"] for result in only["results"]] == ["社保卡申领指南"]
     assert client.get("/api/search/", {"q": "社保卡", "kind": "nonsense"}).status_code == 400
+
+
+def test_a_polyphonic_characters_reading_finds_the_word(department, search_index, indexed):
+    column = factories.column(department)
+    with indexed():
+        factories.article(column, title="县农业银行网点调整公告", body="营业时间不变。")
+        factories.article(column, title="重庆市来我县考察", body="考察组一行。")
+        factories.article(column, title="春季植树活动", body="全县植树。")
+    assert titles(find("yinhang")) == ["县农业银行网点调整公告"]
+    assert titles(find("chongqing")) == ["重庆市来我县考察"]
+
+
+def test_readings_combine_each_characters_readings_up_to_a_limit():
+    from pypinyin import Style
+
+    from disclosure.search.vocabulary import MAX_READINGS, readings
+
+    assert readings("社保") == ("shebao",)
+    assert {"yinhang", "yinxing"} <= set(readings("银行"))
+    assert readings("银行")[0] == "yinxing"  # each character's most common reading first
+    assert {"yh", "yx"} == set(readings("银行", Style.FIRST_LETTER))
+    assert len(readings("长长长长长长长长")) == MAX_READINGS
+
+
+def test_search_processes_do_not_load_pypinyins_phrase_dictionary():
+    from pypinyin import constants
+
+    from disclosure.search import vocabulary
+
+    assert vocabulary.readings("银行")
+    assert constants.PHRASES_DICT == {}
