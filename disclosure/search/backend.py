@@ -1,8 +1,9 @@
 """Haystack's Whoosh backend, taught Chinese and made safe for one writer.
 
 * ``build_schema`` maps our field types (``fields.py``): match-form term fields, the
-  compressed match-form column, exact identifier keywords, sortable facet columns; nothing large is stored in the index (snippets
-  are made from the database, which is the source of truth).
+  match-form column, exact identifier keywords, sortable facet columns, dates as columns only;
+  nothing large is stored in the index (snippets are made from the database, which is the source
+  of truth).
 * ``update``/``remove`` take the index lock themselves with a short timeout and raise
   :class:`IndexLocked` rather than queueing in a background thread (haystack's default uses
   Whoosh's ``AsyncWriter``): the search queue (``queue.py``) retries, so a held lock delays
@@ -22,7 +23,7 @@ from haystack.utils import get_identifier
 from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
 
-from .analysis import MatchTextColumn, SegmentedText
+from .analysis import DateColumn, MatchTextColumn, SegmentedText
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class CountyWhooshSearchBackend(WhooshSearchBackend):
             elif field.field_type == "facet_value":
                 replaced[name] = whoosh_fields.ID(sortable=True)
             elif field.field_type in ("date", "datetime"):
-                replaced[name] = whoosh_fields.DATETIME(sortable=True)
+                replaced[name] = DateColumn()
         # The model and primary key as columns too, so a page of hits maps to objects without stored-field reads.
         replaced[DJANGO_CT] = whoosh_fields.ID(stored=True, sortable=True)
         replaced[DJANGO_ID] = whoosh_fields.ID(stored=True, sortable=True)

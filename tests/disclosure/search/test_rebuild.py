@@ -1,9 +1,11 @@
 """The full rebuild (bulk.py): worker processes write segments that together hold what one process writes."""
 
+import datetime
 import os
 import signal
 
 import pytest
+from whoosh import fields as whoosh_fields
 
 from disclosure.search import bulk, whoosh_engine
 from disclosure.search.segment_writer import ArraySegmentWriter
@@ -81,3 +83,32 @@ def test_a_worker_failing_while_batches_are_still_queued_fails_the_rebuild_at_on
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+DATES = [datetime.datetime(2026, month, 15, 9, 0, tzinfo=datetime.UTC) for month in (3, 1, 2)]
+
+
+@pytest.mark.django_db
+def test_dates_are_a_column_only_and_an_index_with_date_terms_still_sorts_by_date(department, search_index, indexed,
+                                                                                  monkeypatch):
+    column = factories.column(department)
+    with indexed():
+        for number, date in enumerate(DATES):
+            factories.article(column, title=f"河长制工作简报第{number + 1}期", body="详见附件。", display_date=date)
+    newest_first = ["河长制工作简报第1期", "河长制工作简报第3期", "河长制工作简报第2期"]
+
+    bulk.rebuild(procs=1)
+    with whoosh_engine.open_index().reader() as reader:
+        assert reader.has_column("published_at") and list(reader.lexicon("published_at")) == []
+    assert titles(find("河长制", sort="date")) == newest_first
+
+    # An index built while dates were indexed fields as well (Whoosh's DATETIME: the same column, plus terms).
+    monkeypatch.setattr("disclosure.search.backend.DateColumn", lambda: whoosh_fields.DATETIME(sortable=True))
+    bulk.rebuild(procs=1)
+    monkeypatch.undo()
+    with whoosh_engine.open_index().reader() as reader:
+        assert list(reader.lexicon("published_at"))
+    with indexed():  # written by the running site's writer, with the dates a column only
+        factories.article(column, title="河长制工作简报第4期", body="详见附件。",
+                          display_date=datetime.datetime(2026, 4, 15, 9, 0, tzinfo=datetime.UTC))
+    assert titles(find("河长制", sort="date")) == ["河长制工作简报第4期", *newest_first]
