@@ -45,31 +45,40 @@ def readings(word, style=Style.NORMAL):
     return tuple("".join(combination) for combination in islice(product(*choices), MAX_READINGS))
 
 
+def _sound(full_readings):
+    """The key of words that read alike: all their readings, in order (县长, read xianzhang or xianchang, does not
+    sound like 现场, read only xianchang; 社宝 sounds like 社保)."""
+    return tuple(sorted(set(full_readings)))
+
+
 class Vocabulary:
-    """``counts``: word → titles it occurs in; ``by_reading``: full toneless pinyin → words, most used first;
-    ``by_initials``: pinyin initials → words; ``by_pattern``: the word with one character replaced by ``?`` → words.
-    ``words``: word → ``(count, readings, initials)`` (tuples of str, :func:`readings`)."""
+    """``counts``: word → titles it occurs in; ``by_reading``: one full toneless pinyin reading → words, most used
+    first; ``by_sound``: all of a word's readings (:func:`_sound`) → words; ``by_initials``: pinyin initials →
+    words; ``by_pattern``: the word with one character replaced by ``?`` → words. ``words``: word →
+    ``(count, readings, initials)`` (tuples of str, :func:`readings`)."""
 
     def __init__(self, words):
         self.counts = {word: count for word, (count, _readings, _initials) in words.items()}
         self.by_reading = defaultdict(list)
+        self.by_sound = defaultdict(list)
         self.by_initials = defaultdict(list)
         self.by_pattern = defaultdict(list)
         for word, (_count, full, initials) in sorted(words.items(), key=lambda item: (-item[1][0], item[0])):
             for reading in dict.fromkeys(full):
                 self.by_reading[reading].append(word)
+            self.by_sound[_sound(full)].append(word)
             for reading in dict.fromkeys(initials):
                 self.by_initials[reading].append(word)
             for index in range(len(word)):
                 self.by_pattern[f"{word[:index]}?{word[index + 1:]}"].append(word)
 
     def close_words(self, word):
-        """Known words one character off ``word`` or read the same (homophones), most used first."""
+        """Known words one character off ``word`` or read the same (homophones: every reading the same, so a
+        polyphonic character's other reading makes no homophone), most used first."""
         found = []
         for index in range(len(word)):
             found.extend(self.by_pattern.get(f"{word[:index]}?{word[index + 1:]}", ()))
-        for reading in readings(word):
-            found.extend(self.by_reading.get(reading, ()))
+        found.extend(self.by_sound.get(_sound(readings(word)), ()))
         unique = {candidate for candidate in found if candidate != word}
         return sorted(unique, key=lambda candidate: (-self.counts[candidate], candidate))
 

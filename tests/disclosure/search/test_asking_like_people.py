@@ -160,3 +160,18 @@ def test_search_processes_do_not_load_pypinyins_phrase_dictionary():
 
     assert vocabulary.readings("银行")
     assert constants.PHRASES_DICT == {}
+
+
+def test_a_polyphonic_characters_other_reading_makes_no_homophone():
+    """长 reads chang or zhang: 县长 is not a typo of 现场 (xianchang), 社宝 is one of 社保."""
+    from pypinyin import Style
+
+    from disclosure.search.vocabulary import Vocabulary, readings
+
+    counts = {"现场": 40, "社保": 30, "县长": 5, "银行": 9}
+    known = Vocabulary({word: (count, readings(word), readings(word, Style.FIRST_LETTER))
+                        for word, count in counts.items()})
+    assert known.close_words("县长") == []
+    assert known.close_words("社宝") == ["社保"]
+    assert known.close_words("银航") == ["银行"]  # one character off
+    assert known.readings_of("xianchang") == ["现场", "县长"]  # typed pinyin finds either reading
