@@ -61,8 +61,9 @@ def _snippet_spans(text, pattern, length, longest):
     """The spans of ``text`` a snippet of ``length`` characters marks: those of the whole text, or of its first
     ``SCAN_FIRST`` characters when the first span's window ends well inside them: ``SCAN_MARGIN`` characters
     before the cut (past anything the cut can change in the match form: a trailing space, a code joiner, a
-    number's padding) and the ``longest`` term's length (a span the window shows ends before the cut). A page shows 20 snippets of texts of 1,000 characters and more, and mapping a whole
-    text to its match form is most of a snippet's cost; the first match is usually in the title or summary."""
+    number's padding) and the ``longest`` term's length (a span the window shows ends before the cut).
+    A page shows 20 snippets of texts of 1,000 characters and more, and mapping a whole text to its match form
+    is most of a snippet's cost; the first match is usually in the title or summary."""
     if len(text) > SCAN_FIRST:
         spans = _spans(text[:SCAN_FIRST], pattern)
         if spans and spans[0][0] + length + longest <= SCAN_FIRST - SCAN_MARGIN:

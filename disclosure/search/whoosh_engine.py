@@ -144,6 +144,24 @@ def _timestamps(values):
     return np.fromiter((NO_DATE if value is None else value for value in values), dtype=np.int64)
 
 
+def occurrence_search(word):
+    """``search(buffer, start, end)`` -> bool: whether ``word`` (match form) occurs in ``buffer[start:end]`` (bytes,
+    UTF-8, which is self-synchronising, so a byte search is a character search). A document number's numbers are
+    not cut: ``12号`` does not occur in ``112号``. Nothing outside ``start:end`` is looked at, though a pattern's
+    look-behind sees the bytes before ``start`` (in a column, the previous document's)."""
+    needle = word.encode("utf-8")
+    if not is_compound(word):
+        def search(buffer, start, end):
+            return buffer.find(needle, start, end) >= 0
+        return search
+    at_start = re.compile(re.escape(needle) + rb"(?![0-9])")
+    inside = re.compile(rb"(?<![0-9])" + re.escape(needle) + rb"(?![0-9])")
+
+    def search(buffer, start, end):
+        return at_start.match(buffer, start, end) is not None or inside.search(buffer, start + 1, end) is not None
+    return search
+
+
 class _Segment:
     """Caches of one immutable segment: column values (NumPy) and term bitmaps."""
 
@@ -172,16 +190,8 @@ class _Segment:
         column = self.match_text
         if column is None:
             return self.terms.put(key, 0)
-        needle = word.encode("utf-8")
-        if is_compound(word):  # a document number: its numbers are not cut (12号 is not in 112号)
-            pattern = re.compile(rb"(?<![0-9])" + re.escape(needle) + rb"(?![0-9])")
-
-            def search(buffer, start, end):
-                return pattern.search(buffer, start, end) is not None
-        else:
-            def search(buffer, start, end):
-                return buffer.find(needle, start, end) >= 0
-        found = containing(column, members(candidates).tolist(), search, first_line=fieldname == "title")
+        found = containing(column, members(candidates).tolist(), occurrence_search(word),
+                           first_line=fieldname == "title")
         return self.terms.put(key, from_numbers(found))
 
     def term(self, fieldname, text):
