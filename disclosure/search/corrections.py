@@ -4,7 +4,8 @@ Candidates for each Chinese word of the query come from the county's own vocabul
 (``vocabulary.py``: catalogue titles, synonyms, queries that found something): known words one
 character off (社宝 → 社保: a typo or a confusable) and known words read the same (homophones).
 A candidate is offered only when the index finds it in at least ``MIN_RESULTS`` entries and at
-least ``FACTOR`` times as many as the word itself.
+least ``FACTOR`` times as many as the word itself; a homophone that is is preferred to a more
+frequent word that is only one character off (社宝 → 社保, not 社会).
 """
 
 from .segmenter import CJK_WORD
@@ -26,11 +27,13 @@ def correction_for(parsed, frequency):
         own = frequency(word)
         if own >= FEW_RESULTS * FACTOR:
             continue
-        best, best_count = None, max(MIN_RESULTS - 1, own * FACTOR - 1)
-        for candidate in known.close_words(word)[:MAX_CANDIDATES]:
-            count = frequency(candidate)
-            if count > best_count:
-                best, best_count = candidate, count
-        if best is not None:
-            corrections[word] = best
+        for candidates in known.close_words(word):  # homophones first, then words one character off
+            best, best_count = None, max(MIN_RESULTS - 1, own * FACTOR - 1)
+            for candidate in candidates[:MAX_CANDIDATES]:
+                count = frequency(candidate)
+                if count > best_count:
+                    best, best_count = candidate, count
+            if best is not None:
+                corrections[word] = best
+                break
     return parsed.replaced(corrections) if corrections else None

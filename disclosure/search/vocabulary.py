@@ -73,14 +73,15 @@ class Vocabulary:
                 self.by_pattern[f"{word[:index]}?{word[index + 1:]}"].append(word)
 
     def close_words(self, word):
-        """Known words one character off ``word`` or read the same (homophones: every reading the same, so a
-        polyphonic character's other reading makes no homophone), most used first."""
-        found = []
-        for index in range(len(word)):
-            found.extend(self.by_pattern.get(f"{word[:index]}?{word[index + 1:]}", ()))
-        found.extend(self.by_sound.get(_sound(readings(word)), ()))
-        unique = {candidate for candidate in found if candidate != word}
-        return sorted(unique, key=lambda candidate: (-self.counts[candidate], candidate))
+        """``(homophones, one character off)``: known words read the same as ``word`` (every reading the same, so a
+        polyphonic character's other reading makes no homophone), and other known words one character off it;
+        each list most used first. A typo read like a known word is most likely that word (社宝: 社保 before 社会)."""
+        homophones = [known for known in self.by_sound.get(_sound(readings(word)), ()) if known != word]
+        one_off = {known for index in range(len(word))
+                   for known in self.by_pattern.get(f"{word[:index]}?{word[index + 1:]}", ())}
+        one_off -= {word, *homophones}
+        by_use = {"key": lambda known: (-self.counts[known], known)}
+        return sorted(homophones, **by_use), sorted(one_off, **by_use)
 
     def readings_of(self, latin):
         """Known words one of whose full pinyin readings is ``latin`` (shebao → 社保), else one of whose initials

@@ -171,7 +171,22 @@ def test_a_polyphonic_characters_other_reading_makes_no_homophone():
     counts = {"现场": 40, "社保": 30, "县长": 5, "银行": 9}
     known = Vocabulary({word: (count, readings(word), readings(word, Style.FIRST_LETTER))
                         for word, count in counts.items()})
-    assert known.close_words("县长") == []
-    assert known.close_words("社宝") == ["社保"]
-    assert known.close_words("银航") == ["银行"]  # one character off
+    assert known.close_words("县长") == ([], [])
+    assert known.close_words("社宝") == (["社保"], [])
+    assert known.close_words("银航") == ([], ["银行"])  # one character off
     assert known.readings_of("xianchang") == ["现场", "县长"]  # typed pinyin finds either reading
+
+
+def test_a_homophone_is_preferred_to_a_more_frequent_word_one_character_off(client, department, search_index, indexed):
+    """社宝 reads like 社保 and is one character off both 社保 and 社会: the citizen meant 社保."""
+    column = factories.column(department)
+    with indexed():
+        for title in ("社会治理专题培训", "社会救助政策解读", "社会组织年检公告", "社会信用体系建设", "社会保险费征缴",
+                      "社会事业发展报告"):
+            factories.article(column, title=title, body="详见附件。")
+        for title in ("社保缴费基数调整", "社保待遇资格认证", "社保卡申领流程"):
+            factories.article(column, title=title, body="详见附件。")
+    outcome = find("社宝")
+    assert (outcome.did_you_mean, outcome.corrected_from) == ("社保", "社宝")
+    assert sorted(titles(outcome)) == ["社会保险费征缴", "社保卡申领流程", "社保待遇资格认证", "社保缴费基数调整"]  # 社保's synonym too
+    assert "已为您显示“社保”的结果" in client.get("/search/", {"q": "社宝"}).content.decode()
