@@ -190,3 +190,15 @@ def test_a_homophone_is_preferred_to_a_more_frequent_word_one_character_off(clie
     assert (outcome.did_you_mean, outcome.corrected_from) == ("社保", "社宝")
     assert sorted(titles(outcome)) == ["社会保险费征缴", "社保卡申领流程", "社保待遇资格认证", "社保缴费基数调整"]  # 社保's synonym too
     assert "已为您显示“社保”的结果" in client.get("/search/", {"q": "社宝"}).content.decode()
+
+
+def test_a_real_term_with_few_results_is_not_offered_a_word_one_character_off(department, search_index, indexed):
+    """低保 (a dictionary word and a synonym of 最低生活保障) finding little is what the county has, not a typo."""
+    column = factories.column(department)
+    with indexed():
+        factories.article(column, title="低保申请条件", body="详见附件。")
+        for title in ("社保缴费基数调整", "社保待遇资格认证", "社保卡申领流程", "社保关系转移接续"):
+            factories.article(column, title=title, body="详见附件。")
+    outcome = find("低保")
+    assert titles(outcome) == ["低保申请条件"]
+    assert outcome.did_you_mean is None and outcome.corrected_from is None
