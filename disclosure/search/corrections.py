@@ -4,7 +4,7 @@ Candidates for each Chinese word of the query come from the county's own vocabul
 (``vocabulary.py``: catalogue titles, synonyms, queries that found something): known words one
 character off (社宝 → 社保: a typo or a confusable) and known words read the same (homophones).
 A candidate is offered only when the index finds it in at least ``MIN_RESULTS`` entries and at
-least ``FACTOR`` times as many as the word itself; a homophone that is is preferred to a more
+least ``FACTOR`` times as many as the word itself; a homophone that qualifies is preferred to a more
 frequent word that is only one character off (社宝 → 社保, not 社会). A word of the segmenter's
 dictionary or of a synonym group is a real term, not a typo: it gets no word one character off
 (低保 is not offered 社保), only a homophone.

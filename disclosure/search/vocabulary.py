@@ -80,8 +80,9 @@ class Vocabulary:
         one_off = {known for index in range(len(word))
                    for known in self.by_pattern.get(f"{word[:index]}?{word[index + 1:]}", ())}
         one_off -= {word, *homophones}
-        by_use = {"key": lambda known: (-self.counts[known], known)}
-        return sorted(homophones, **by_use), sorted(one_off, **by_use)
+        def most_used_first(known):
+            return -self.counts[known], known
+        return sorted(homophones, key=most_used_first), sorted(one_off, key=most_used_first)
 
     def readings_of(self, latin):
         """Known words one of whose full pinyin readings is ``latin`` (shebao → 社保), else one of whose initials
