@@ -28,6 +28,7 @@ from .backend import IndexMissing
 from .bulk import LIMIT_MB, rebuild
 from .documents import catalogue_index, indexes_by_label, model_label
 from .models import CATALOGUE_ENTRY_LABEL
+from .vocabulary import build_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -134,11 +135,13 @@ def retry_delay(attempt):
 
 def rebuild_index(procs=2, chunk_size=2000, limitmb=LIMIT_MB, progress=None):
     """Build a complete new index (``bulk.rebuild``, same arguments) and swap it in, then queue the catalogue
-    entries changed while it was built, so none is left out. Returns (documents written, seconds)."""
+    entries changed while it was built, so none is left out, and count the search vocabulary afresh (so no
+    search after a deployment waits for it). Returns (documents written, seconds) of the index."""
     started = timezone.now()
     result = rebuild(procs=procs, chunk_size=chunk_size, limitmb=limitmb, progress=progress)
     changed = CatalogueEntry.objects.filter(Q(changed_at__gte=started) | Q(last_updated_at__gte=started))
     queue_entries(changed.values_list("pk", flat=True))
+    build_vocabulary()
     return result
 
 

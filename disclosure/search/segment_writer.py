@@ -38,7 +38,6 @@ BLOCK_LIMIT = 1024
 COMPRESSION = 3  # zlib level of each block: Whoosh's default
 
 
-
 def check_schema(schema):
     """Raise ``ValueError`` unless every indexed field of ``schema`` is one this writer writes exactly
     as Whoosh's ``SegmentWriter`` would: ``Existence`` or ``Frequency`` format with boost 1, not scorable
